@@ -1,0 +1,107 @@
+// fixture_store.cpp: loads the canned bodies and checks each against its contract.
+#include "harness/mock/fixture_store.hpp"
+
+#include "harness/contracts/contracts.hpp"
+
+#include <fstream>
+#include <iterator>
+#include <pugixml.hpp>
+#include <sstream>
+
+namespace harness::mock {
+namespace {
+
+std::string read_fixture(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        throw FixtureError("fixture missing: " + path.string());
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw FixtureError("fixture unreadable: " + path.string());
+    }
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) {
+        throw FixtureError("fixture unreadable: " + path.string());
+    }
+    return bytes;
+}
+
+void check_contract(const contracts::Registry& registry, std::string_view message,
+                    const std::filesystem::path& path, const std::string& body) {
+    const auto* contract = registry.message(message);
+    if (contract == nullptr) {
+        throw FixtureError("no contract named '" + std::string(message) + "' for " + path.string());
+    }
+    const auto violations = contracts::validate_body(registry, *contract, body);
+    if (contracts::is_valid(violations)) {
+        return;
+    }
+    std::ostringstream out;
+    out << "fixture " << path.string() << " does not satisfy contract '" << message << "':";
+    for (const auto& v : violations) {
+        if (v.severity == contracts::Severity::error) {
+            out << "\n  " << contracts::to_string(v.code) << " at " << v.path << ": " << v.message;
+        }
+    }
+    throw FixtureError(out.str());
+}
+
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+// orderRequest/id of a DisconnectTelephoneNumberOrderResponse, trimmed; "" when absent.
+std::string order_id_of(const std::string& body) {
+    pugi::xml_document doc;
+    if (!doc.load_buffer(body.data(), body.size())) {
+        return {};
+    }
+    const auto id = doc.document_element().child("orderRequest").child("id");
+    return trim(id.text().get());
+}
+
+} // namespace
+
+FixtureStore FixtureStore::load(const std::filesystem::path& fixtures_dir,
+                                const contracts::Registry& registry) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(fixtures_dir, ec)) {
+        throw FixtureError("fixtures directory not found: " + fixtures_dir.string());
+    }
+    const auto dir = fixtures_dir / "disconnects";
+    FixtureStore store;
+    const auto load_one = [&](const char* file, std::string_view contract, std::string& target) {
+        const auto path = dir / file;
+        target = read_fixture(path);
+        check_contract(registry, contract, path, target);
+    };
+    load_one("create_response_201.xml", "create_response", store.create_response_);
+    load_one("get_response_200.xml", "order_status", store.order_status_);
+    load_one("list_response_200.xml", "order_list", store.order_list_);
+    load_one("notes_list_response_200.xml", "notes_list", store.notes_list_);
+
+    store.order_id_ = order_id_of(store.create_response_);
+    if (store.order_id_.empty()) {
+        throw FixtureError("fixture " + (dir / "create_response_201.xml").string() +
+                           " has no orderRequest/id (the order id of the Location header)");
+    }
+    if (store.order_id_.find_first_of("/?# \t\r\n") != std::string::npos) {
+        throw FixtureError("fixture " + (dir / "create_response_201.xml").string() +
+                           ": orderRequest/id '" + store.order_id_ + "' cannot be a path segment");
+    }
+    const auto status_id = order_id_of(store.order_status_);
+    if (status_id != store.order_id_) {
+        throw FixtureError("fixture " + (dir / "get_response_200.xml").string() +
+                           ": orderRequest/id '" + status_id +
+                           "' differs from the create response's '" + store.order_id_ + "'");
+    }
+    return store;
+}
+
+} // namespace harness::mock
