@@ -46,10 +46,14 @@ struct ValidationOptions {
     std::size_t max_body_bytes = 64u << 20; ///< larger bodies: body_too_large
     std::size_t max_depth = 64;             ///< deeper nesting: xml_too_deep
     std::size_t max_telephone_numbers = 0;  ///< 0: unlimited; otherwise element_count + 5095
+    std::size_t max_violations = 1000;      ///< stop collecting after this many (first ones kept)
 };
 
 struct MessageContract;   // defined in the implementation
 struct OperationContract; // defined in the implementation
+namespace detail {
+struct RegistryAccess; // the validators' view of the registry internals
+} // namespace detail
 
 // One documented response of an operation.
 struct ResponseRule {
@@ -60,18 +64,18 @@ struct ResponseRule {
 
 // Read-only view of an operation, for the mock and the contract suite.
 struct OperationInfo {
-    std::string name;           ///< e.g. "create_order"
-    std::string method;         ///< "POST"
-    std::string path_template;  ///< "/accounts/{accountId}/disconnects"
+    std::string name;            ///< e.g. "create_order"
+    std::string method;          ///< "POST"
+    std::string path_template;   ///< "/accounts/{accountId}/disconnects"
     std::string request_message; ///< "create_request", "" when no body
-    int success_status;         ///< 201
+    int success_status;          ///< 201
     std::vector<ResponseRule> responses;
 };
 
 // Request line + path after the base prefix is removed; see strip_base_prefix().
 struct MatchedOperation {
     const OperationContract* operation = nullptr;
-    std::string prefix;                  ///< "", "/api", "/api/v1", "/api/v2", "/v1.0", "/api/v1.0"
+    std::string prefix; ///< "", "/api", "/api/v1", "/api/v2", "/v1.0", "/api/v1.0"
     std::vector<std::pair<std::string, std::string>> params; ///< {"accountId", "9900000"}, ...
 };
 
@@ -79,7 +83,8 @@ class Registry {
 public:
     // The definitions compiled into the library. Loaded once; thread-safe.
     static const Registry& builtin();
-    // Loads every *.json of a directory. Throws ContractError with the JSON pointer of the bad field.
+    // Loads every *.json of a directory. Throws ContractError with the JSON pointer of the bad
+    // field.
     static Registry load_directory(const std::filesystem::path& dir);
 
     Registry(Registry&&) noexcept;
@@ -103,6 +108,7 @@ public:
                                           bool* method_allowed = nullptr) const;
 
 private:
+    friend struct detail::RegistryAccess;
     Registry();
     struct Impl;
     std::unique_ptr<Impl> impl_;
@@ -123,5 +129,9 @@ Violations validate_body_auto(const Registry& registry, std::string_view body,
 Violations validate_http(const Registry& registry, std::string_view raw,
                          const ValidationOptions& options = {}, std::string_view as_message = {},
                          std::string* chosen = nullptr);
+
+// True when `content` is a raw HTTP message rather than an XML body: by the extension of
+// `file_name` (.http / .xml), otherwise by its first non-blank line (XML starts with '<').
+bool is_http_message(std::string_view file_name, std::string_view content);
 
 } // namespace harness::contracts

@@ -33,9 +33,9 @@ enum class ViolationCode {
     value_format_lenient, // Accepted but non-standard form (dash-time date): warning
     http_malformed,       // Raw HTTP message cannot be parsed (start line, headers)
     http_operation_unknown, // Request line / status line matches no operation of the family
-    http_method,          // Method not allowed for the operation
-    http_status,          // Status code not documented for the operation
-    http_header_missing,  // Required header absent (Location, Content-Type, X-RateLimit-Reset)
+    http_method,            // Method not allowed for the operation
+    http_status,            // Status code not documented for the operation
+    http_header_missing,    // Required header absent (Location, Content-Type, X-RateLimit-Reset)
     http_header_invalid,  // Header present but wrong (content type not XML, Location not absolute)
     http_body_unexpected, // Body where the operation documents none
 };
@@ -45,14 +45,14 @@ std::string_view to_string(ViolationCode code);
 std::string_view to_string(Severity severity);
 
 struct Violation {
-    ViolationCode code;         ///< stable machine-readable code
-    Severity severity;          ///< error or warning
-    std::string path;           ///< indexed path, e.g. /A/B/TelephoneNumber[2]; "/" for the document;
-                                ///< "http:status", "http:header:Location" for HTTP rules
-    std::string expected;       ///< what the contract requires, human-readable
-    std::string actual;         ///< what was found ("" when absent)
-    std::string message;        ///< one sentence for humans
-    int bandwidth_code = 0;     ///< Bandwidth error code the real API answers with (5070...), 0 if none
+    ViolationCode code;     ///< stable machine-readable code
+    Severity severity;      ///< error or warning
+    std::string path;       ///< indexed path, e.g. /A/B/TelephoneNumber[2]; "/" for the document;
+                            ///< "http:status", "http:header:Location" for HTTP rules
+    std::string expected;   ///< what the contract requires, human-readable
+    std::string actual;     ///< what was found ("" when absent)
+    std::string message;    ///< one sentence for humans
+    int bandwidth_code = 0; ///< Bandwidth error code the real API answers with (5070...), 0 if none
 };
 
 using Violations = std::vector<Violation>;
