@@ -160,12 +160,6 @@ std::string xml_escape(std::string_view text) {
         case '>':
             out += "&gt;";
             break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&apos;";
-            break;
         default:
             // Control characters other than tab/newline are not allowed in XML 1.0 text.
             if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {

@@ -4,7 +4,6 @@
 #include "harness/contracts/contracts.hpp"
 
 #include <fstream>
-#include <iterator>
 #include <pugixml.hpp>
 #include <sstream>
 
@@ -20,8 +19,9 @@ std::string read_fixture(const std::filesystem::path& path) {
     if (!in) {
         throw FixtureError("fixture unreadable: " + path.string());
     }
-    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) {
+    const auto size = std::filesystem::file_size(path, ec);
+    std::string bytes(ec ? 0 : size, '\0');
+    if (ec || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
         throw FixtureError("fixture unreadable: " + path.string());
     }
     return bytes;

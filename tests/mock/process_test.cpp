@@ -1,7 +1,6 @@
 // process_test.cpp: build/bin/mock_server as a child process: the "listening on" line, a real
 // request, clean exit on SIGTERM/SIGINT, --help/--version, and start-up errors (exit 2).
-#include "fixture_paths.hpp"
-#include "http_client.hpp"
+#include "mock_server_fixture.hpp"
 
 #include <cerrno>
 #include <csignal>
@@ -148,9 +147,9 @@ TEST(MockProcess, ListensServesAndStopsOnSigterm) {
     ASSERT_GT(port, 0);
     HttpClient client;
     const auto response = client.post(line.substr(13) + "/api/accounts/9900000/disconnects",
-                                      fixture("disconnects/create_request.xml"));
+                                      fixture_file("disconnects/create_request.xml"));
     EXPECT_EQ(response.status, 201);
-    EXPECT_EQ(response.body, fixture("disconnects/create_response_201.xml"));
+    EXPECT_EQ(response.body, fixture_file("disconnects/create_response_201.xml"));
     child.signal(SIGTERM);
     EXPECT_EQ(child.wait_exit(), 0);
     EXPECT_EQ(child.drain_stdout(), ""); // exactly one line
