@@ -233,6 +233,7 @@ def report(args):
                     "p99_us": r.get("p99_us"),
                     "requests": r.get("requests"),
                     "errors": errors,
+                    "timeouts": int(r.get("err_timeout", 0)),
                     "server_cpu_pct": 100.0 * cpu_s / r["duration_s"] if r.get("duration_s") else None,
                     "k_req_per_cpu_s": r["requests"] / cpu_s / 1000.0 if cpu_s > 0 else None,
                 })
@@ -267,7 +268,12 @@ def report(args):
     mock_c = canned.get("mock", {})
     mock_ok = "mock" in canned and mock_c.get("median", {}).get("rps") is not None
 
-    def target(name, goal, measured, passed, note=""):
+    mock_failed = servers.get("mock", {}).get("status") == "failed"
+    failed_note = f"mock_server failed: {servers.get('mock', {}).get('note', '')}" if mock_failed else ""
+
+    def target(name, goal, measured, passed, note=""):  # a failed mock misses every server target
+        if passed is None and mock_failed and not name.startswith("validator"):
+            passed, note = False, failed_note
         targets.append({"target": name, "goal": goal, "measured": measured,
                         "result": "N/A" if passed is None else ("PASS" if passed else "MISS"), "note": note})
 
@@ -293,6 +299,11 @@ def report(args):
                d.get("validate_error", ""))
     if not micro:
         target("validator vs pugixml parse-only", ">= 0.50x", "–", None, "validator_bench not run")
+    stalls = [f"{key}/{name} round {x['round']}: {x['timeouts']}" for key, sc in scenarios.items()
+              for name, srv in sc["servers"].items() for x in srv["rounds"] if x.get("timeouts")]
+    if stalls:
+        notes.append("wrk timeouts (a request unanswered for 2 s; the round's req/s includes the stall): "
+                     + "; ".join(stalls))
     mock_checks = [f"{k}: {v['check']}" for k, v in scenarios.items() if "mock" in v["servers"] and not v["servers"]["mock"].get("check", "").startswith("OK")]
     if mock_checks:
         notes.append("mock_server answer mismatches: " + "; ".join(mock_checks))

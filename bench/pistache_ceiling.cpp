@@ -18,11 +18,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/router.h>
 #include <pthread.h>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -75,7 +75,9 @@ bool read_file(const std::string& path, std::string& out) {
     if (!in) {
         return false;
     }
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    out = bytes.str();
     return true;
 }
 

@@ -19,9 +19,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sstream>
 #include <string>
 #include <strings.h>
 #include <sys/socket.h>
@@ -161,7 +161,9 @@ int first_201(int argc, char** argv) {
         std::fprintf(stderr, "bench_probe: cannot read %s\n", argv[4]);
         return 2;
     }
-    const std::string body{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const std::string body = bytes.str();
     const std::string path = argc > 6 ? argv[6] : "/accounts/9900000/disconnects";
     const std::string request =
         "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +

@@ -342,7 +342,7 @@ note_neighbours
 # ---------------------------------------------------------------- 2. start-up
 
 max_runs=$STARTUP_RUNS
-[ "$STARTUP_RUNS_JVM" -gt "$max_runs" ] && max_runs=$STARTUP_RUNS_JVM
+[ "${STATUS[wiremock]:-}" = ok ] && [ "$STARTUP_RUNS_JVM" -gt "$max_runs" ] && max_runs=$STARTUP_RUNS_JVM
 for ((i = 1; i <= max_runs; i++)); do
     for s in $(active_servers); do
         if [ "$s" = wiremock ]; then [ "$i" -le "$STARTUP_RUNS_JVM" ] || continue

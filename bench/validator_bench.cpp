@@ -13,8 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <pugixml.hpp>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -26,7 +26,9 @@ std::string read_fixture(const std::string& relative) {
         std::fprintf(stderr, "validator_bench: cannot read %s\n", path.c_str());
         std::exit(2);
     }
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 // A create request with `count` distinct valid 10-digit numbers, laid out like the documented one
