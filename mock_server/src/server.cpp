@@ -7,8 +7,10 @@
 #include "harness/mock/error_bodies.hpp"
 #include "harness/mock/fixture_store.hpp"
 
+#include <arpa/inet.h>
 #include <array>
 #include <atomic>
+#include <netinet/in.h>
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/router.h>
@@ -95,6 +97,27 @@ private:
     std::string challenge_;
 };
 
+// The listen address from a numeric IPv4/IPv6 literal or "localhost"; never a DNS lookup.
+std::optional<IP> listen_ip(std::string host) {
+    if (host == "localhost") {
+        host = "127.0.0.1";
+    }
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    sockaddr_in v4{};
+    if (::inet_pton(AF_INET, host.c_str(), &v4.sin_addr) == 1) {
+        v4.sin_family = AF_INET;
+        return IP(reinterpret_cast<sockaddr*>(&v4));
+    }
+    sockaddr_in6 v6{};
+    if (::inet_pton(AF_INET6, host.c_str(), &v6.sin6_addr) == 1) {
+        v6.sin6_family = AF_INET6;
+        return IP(reinterpret_cast<sockaddr*>(&v6));
+    }
+    return std::nullopt;
+}
+
 std::string bracket_ipv6(std::string host) {
     if (host.find(':') != std::string::npos && (host.empty() || host.front() != '[')) {
         return "[" + host + "]";
@@ -122,6 +145,12 @@ public:
         if (create_request_ == nullptr || note_request_ == nullptr) {
             throw std::invalid_argument("contracts library lacks create_request/note_request");
         }
+        const auto ip = listen_ip(options_.host);
+        if (!ip) {
+            throw std::invalid_argument("--host: '" + options_.host +
+                                        "' is not an IP address or localhost");
+        }
+        listen_ip_ = *ip;
         host_literal_ = bracket_ipv6(options_.host);
         order_location_suffix_ = "/disconnects/" + fixtures_.order_id();
         for (const auto prefix : base_prefixes) {
@@ -145,8 +174,7 @@ public:
         const unsigned threads = options_.threads != 0
                                      ? options_.threads
                                      : std::max(2u, std::thread::hardware_concurrency());
-        auto endpoint =
-            std::make_unique<Http::Endpoint>(Address(options_.host, Port(options_.port)));
+        auto endpoint = std::make_unique<Http::Endpoint>(Address(listen_ip_, Port(options_.port)));
         endpoint->init(Http::Endpoint::options()
                            .threads(static_cast<int>(threads))
                            .flags(Tcp::Options::ReuseAddr)
@@ -406,6 +434,7 @@ private:
     const contracts::MessageContract* note_request_ = nullptr;
     Http::Mime::MediaType xml_mime_;
     Http::Mime::MediaType text_mime_;
+    IP listen_ip_;
     std::string host_literal_;
     std::string order_location_suffix_;
     std::vector<std::unique_ptr<RouteContext>> contexts_;

@@ -201,6 +201,12 @@ TEST(MockProcess, BadAuthExitsTwo) {
     EXPECT_NE(f.err.find("--auth"), std::string::npos) << f.err;
 }
 
+TEST(MockProcess, HostThatIsNotAnAddressExitsTwoWithoutLookup) {
+    const auto f = run({"--host", "mock.example.test", "--port", "0"});
+    EXPECT_EQ(f.status, 2);
+    EXPECT_NE(f.err.find("--host"), std::string::npos) << f.err;
+}
+
 TEST(MockProcess, MissingFixturesDirExitsTwo) {
     const auto f = run({"--fixtures", "/nonexistent/fixtures", "--port", "0"});
     EXPECT_EQ(f.status, 2);

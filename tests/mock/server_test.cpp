@@ -170,6 +170,13 @@ TEST_F(MockServerTest, CaseInsensitiveEnumsAccepted) {
     EXPECT_EQ(response.status, 201);
 }
 
+TEST_F(MockServerTest, NameOverFiftyCharactersIs1011) {
+    const auto response =
+        create(order_xml({"4158714245"}, {}, "<Name>" + std::string(51, 'n') + "</Name>"));
+    EXPECT_EQ(response.status, 400);
+    EXPECT_EQ(response.body, order_error_xml(1011, "Name is too long. Max length 50 characters"));
+}
+
 TEST_F(MockServerTest, MalformedXmlIs5002) {
     const auto response = create("<DisconnectTelephoneNumberOrder><DisconnectTelephone");
     EXPECT_EQ(response.status, 400);
@@ -399,6 +406,19 @@ TEST_F(MockServerSmallLimitsTest, BodyFarOverRequestLimitIs413AndServerSurvives)
     const auto response = other.post(url("/api/accounts/9900000/disconnects"), huge);
     EXPECT_EQ(response.status, 413) << response.error;
     EXPECT_EQ(create(fixture_file("disconnects/create_request.xml")).status, 201);
+}
+
+class MockServerIpv6Test : public MockServerTest {
+    void configure(mock::ServerOptions& options) override { options.host = "::1"; }
+};
+
+TEST_F(MockServerIpv6Test, ListensOnIpv6Loopback) {
+    EXPECT_EQ(server_->base_url().rfind("http://[::1]:", 0), 0u) << server_->base_url();
+    const auto response = create(fixture_file("disconnects/create_request.xml"));
+    EXPECT_EQ(response.status, 201) << response.error;
+    EXPECT_EQ(response.header("location"), "http://[::1]:" + std::to_string(port()) +
+                                               "/api/accounts/9900000/disconnects/" +
+                                               canned_order_id);
 }
 
 class MockServerNoValidateTest : public MockServerTest {
