@@ -15,32 +15,32 @@ namespace {
 
 TEST(Create, Returns201) {
     CONTRACT_CREATE_EXCHANGE(c);
-    report(c, check_status(c.response.status, 201, "create.status_201"));
+    CONTRACT_REPORT(c, check_status(c.response.status, 201, "create.status_201"));
 }
 
 TEST(Create, LocationIsAbsoluteOrderUrl) {
     CONTRACT_CREATE_EXCHANGE(c);
     const auto& account = SuiteState::get().target()->config().account_id;
-    report(c, check_order_location(c.response.headers.get("Location"), account).findings);
+    CONTRACT_REPORT(c, check_order_location(c.response.headers.get("Location"), account).findings);
 }
 
 TEST(Create, LocationIdMatchesBodyId) {
     CONTRACT_CREATE_EXCHANGE(c);
     const auto& account = SuiteState::get().target()->config().account_id;
     const auto location = check_order_location(c.response.headers.get("Location"), account);
-    report(c, check_location_matches_body(location.id, c.response.body));
+    CONTRACT_REPORT(c, check_location_matches_body(location.id, c.response.body));
 }
 
 TEST(Create, ContentTypeIsXml) {
     CONTRACT_CREATE_EXCHANGE(c);
-    report(c, check_xml_content_type(c.response.headers.get("Content-Type")));
+    CONTRACT_REPORT(c, check_xml_content_type(c.response.headers.get("Content-Type")));
 }
 
 TEST(Create, BodyPassesCreateResponseContract) {
     CONTRACT_CREATE_EXCHANGE(c);
     std::vector<std::string> warnings;
-    report(c, contract_findings("create_response", c.response.body,
-                                SuiteState::get().target()->number_format(), &warnings));
+    CONTRACT_REPORT(c, contract_findings("create_response", c.response.body,
+                                         SuiteState::get().target()->number_format(), &warnings));
     for (const auto& w : warnings) {
         std::cout << "  note (warning, not a failure): " << w << "\n";
     }
@@ -48,16 +48,17 @@ TEST(Create, BodyPassesCreateResponseContract) {
 
 TEST(Create, EchoesTelephoneNumbers) {
     CONTRACT_CREATE_EXCHANGE(c);
-    report(c, check_numbers_echo(SuiteState::get().create_spec().numbers, c.response.body));
+    CONTRACT_REPORT(c,
+                    check_numbers_echo(SuiteState::get().create_spec().numbers, c.response.body));
 }
 
 TEST(Create, EchoesProtected) {
     CONTRACT_CREATE_EXCHANGE(c);
     const auto spec = SuiteState::get().create_spec();
-    report(c, check_value_echo("create.echo.protected",
-                               std::string(order_request_path) +
-                                   "/DisconnectTelephoneNumberOrderType/Protected",
-                               *spec.protected_value, c.response.body, true));
+    CONTRACT_REPORT(c, check_value_echo("create.echo.protected",
+                                        std::string(order_request_path) +
+                                            "/DisconnectTelephoneNumberOrderType/Protected",
+                                        *spec.protected_value, c.response.body, true));
 }
 
 TEST(Create, EchoesCustomerOrderId) {
@@ -70,9 +71,9 @@ TEST(Create, EchoesCustomerOrderId) {
     }
     const Exchange& c = SuiteState::get().create();
     CONTRACT_ASSERT_EXCHANGED(c);
-    report(c, check_value_echo("create.echo.customer_order_id",
-                               std::string(order_request_path) + "/CustomerOrderId",
-                               *spec.customer_order_id, c.response.body, false));
+    CONTRACT_REPORT(c, check_value_echo("create.echo.customer_order_id",
+                                        std::string(order_request_path) + "/CustomerOrderId",
+                                        *spec.customer_order_id, c.response.body, false));
 }
 
 // The suite sends the documented request, whose name element is the deprecated lower-case
@@ -87,7 +88,8 @@ TEST(Create, EchoesName) {
                        "absent (accepted: lower-case <name> is optional and deprecated)");
         return;
     }
-    report(c, check_value_echo("create.echo.name", path, *spec.name, c.response.body, false));
+    CONTRACT_REPORT(c,
+                    check_value_echo("create.echo.name", path, *spec.name, c.response.body, false));
 }
 
 } // namespace

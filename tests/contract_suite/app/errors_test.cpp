@@ -16,10 +16,10 @@ void expect_order_error(const std::string& what, const CreateSpec& spec, int cod
                                       state.target()->orders_path(), build_create_request(spec));
     CONTRACT_ASSERT_EXCHANGED(e);
     const auto findings = check_order_error(e.response.status, e.response.body, code);
-    report(e, findings);
+    CONTRACT_REPORT(e, findings);
     if (findings.empty()) {
-        report(e,
-               contract_findings("order_error", e.response.body, state.target()->number_format()));
+        CONTRACT_REPORT(
+            e, contract_findings("order_error", e.response.body, state.target()->number_format()));
     }
 }
 
@@ -85,7 +85,7 @@ TEST(Errors, MissingCredentialsIs401) {
     const Exchange e = state.exchange("list_orders [no Authorization header]", "GET",
                                       state.target()->orders_path(), {}, false);
     CONTRACT_ASSERT_EXCHANGED(e);
-    report(e, check_status(e.response.status, 401, "auth.missing_credentials_401"));
+    CONTRACT_REPORT(e, check_status(e.response.status, 401, "auth.missing_credentials_401"));
 }
 
 } // namespace

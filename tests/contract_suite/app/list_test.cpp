@@ -14,14 +14,16 @@ TEST(List, Returns200ListOr404Documented) {
     CONTRACT_ASSERT_EXCHANGED(l);
     const auto format = state.target()->number_format();
     if (l.response.status == 200) {
-        report(l, contract_findings("order_list", l.response.body, format));
+        CONTRACT_REPORT(l, contract_findings("order_list", l.response.body, format));
     } else if (l.response.status == 404) {
-        report(l, contract_findings("order_list_not_found", l.response.body, format));
+        CONTRACT_REPORT(l, contract_findings("order_list_not_found", l.response.body, format));
     } else {
-        report(l, {{"list.status_200_or_404", "http:status",
-                    "HTTP 200 (ResponseSelectWrapper) or HTTP 404 (<Links>, no orders)",
-                    "HTTP " + std::to_string(l.response.status) + " with body " +
-                        quote(l.response.body, 200)}});
+        const Findings wrong_status = {
+            {"list.status_200_or_404", "http:status",
+             "HTTP 200 (ResponseSelectWrapper) or HTTP 404 (<Links>, no orders)",
+             "HTTP " + std::to_string(l.response.status) + " with body " +
+                 quote(l.response.body, 200)}};
+        CONTRACT_REPORT(l, wrong_status);
     }
 }
 

@@ -56,8 +56,8 @@ TEST(Notes, CreateReturns201WithLocation) {
     CONTRACT_SKIP_UNLESS_WRITES_ALLOWED();
     const Exchange& n = SuiteState::get().note(*order_id);
     CONTRACT_ASSERT_EXCHANGED(n);
-    report(n, check_status(n.response.status, 201, "note.status_201"));
-    report(n, note_location(n, *order_id).findings);
+    CONTRACT_REPORT(n, check_status(n.response.status, 201, "note.status_201"));
+    CONTRACT_REPORT(n, note_location(n, *order_id).findings);
 }
 
 TEST(Notes, ListPassesContract) {
@@ -69,10 +69,10 @@ TEST(Notes, ListPassesContract) {
     if (l.response.status == 204) {
         return; // documented: no notes on the order
     }
-    report(l, check_status(l.response.status, 200, "notes.list_status_200_or_204"));
+    CONTRACT_REPORT(l, check_status(l.response.status, 200, "notes.list_status_200_or_204"));
     if (l.response.status == 200) {
-        report(l,
-               contract_findings("notes_list", l.response.body, state.target()->number_format()));
+        CONTRACT_REPORT(
+            l, contract_findings("notes_list", l.response.body, state.target()->number_format()));
     }
 }
 
@@ -107,9 +107,11 @@ TEST(Notes, ListContainsCreatedNote) {
                      << ") contains neither: it serves canned notes (e.g. mock_server in canned "
                         "mode), so list-contains cannot be checked here";
     }
-    report(l, {{"notes.list_contains_created", std::string(note_ids_path),
-                "the id " + quote(*created) + " of the note created by " + n.operation,
-                "HTTP " + std::to_string(l.response.status) + ", ids " + joined(ids)}});
+    const Findings missing = {
+        {"notes.list_contains_created", std::string(note_ids_path),
+         "the id " + quote(*created) + " of the note created by " + n.operation,
+         "HTTP " + std::to_string(l.response.status) + ", ids " + joined(ids)}};
+    CONTRACT_REPORT(l, missing);
 }
 
 } // namespace

@@ -24,14 +24,14 @@ namespace {
 
 TEST(Status, Returns200) {
     CONTRACT_STATUS_EXCHANGE(s, id);
-    report(s, check_status(s.response.status, 200, "status.status_200"));
+    CONTRACT_REPORT(s, check_status(s.response.status, 200, "status.status_200"));
 }
 
 TEST(Status, BodyPassesOrderStatusContract) {
     CONTRACT_STATUS_EXCHANGE(s, id);
     std::vector<std::string> warnings;
-    report(s, contract_findings("order_status", s.response.body,
-                                SuiteState::get().target()->number_format(), &warnings));
+    CONTRACT_REPORT(s, contract_findings("order_status", s.response.body,
+                                         SuiteState::get().target()->number_format(), &warnings));
     for (const auto& w : warnings) {
         std::cout << "  note (warning, not a failure): " << w << "\n";
     }
@@ -39,12 +39,13 @@ TEST(Status, BodyPassesOrderStatusContract) {
 
 TEST(Status, SameOrderId) {
     CONTRACT_STATUS_EXCHANGE(s, id);
-    report(s, check_value_echo("status.same_order_id", body_id_path, *id, s.response.body, false));
+    CONTRACT_REPORT(
+        s, check_value_echo("status.same_order_id", body_id_path, *id, s.response.body, false));
 }
 
 TEST(Status, DocumentedOrderStatus) {
     CONTRACT_STATUS_EXCHANGE(s, id);
-    report(s, check_documented_order_status(s.response.body));
+    CONTRACT_REPORT(s, check_documented_order_status(s.response.body));
 }
 
 } // namespace

@@ -96,19 +96,15 @@ const Exchange& SuiteState::note(const std::string& order_id) {
     return *note_;
 }
 
-void report(const std::string& operation, const Findings& findings) {
+void report(const std::string& operation, const Findings& findings, const char* file, int line) {
     auto* target = SuiteState::get().target();
     for (const auto& f : findings) {
         std::string text = format_finding(operation, f);
         if (target != nullptr) {
             text = target->scrub(text);
         }
-        ADD_FAILURE() << text;
+        ADD_FAILURE_AT(file, line) << text;
     }
-}
-
-void report(const Exchange& exchange, const Findings& findings) {
-    report(exchange.operation, findings);
 }
 
 } // namespace harness::contract_suite::app

@@ -54,11 +54,14 @@ private:
     std::optional<Exchange> note_;
 };
 
-// Records findings as non-fatal failures, secrets scrubbed.
-void report(const Exchange& exchange, const Findings& findings);
-void report(const std::string& operation, const Findings& findings);
+// Records findings as non-fatal failures at file:line, secrets scrubbed. Use CONTRACT_REPORT.
+void report(const std::string& operation, const Findings& findings, const char* file, int line);
 
 } // namespace harness::contract_suite::app
+
+// Reports the findings of one rule check on an exchange (or an operation label).
+#define CONTRACT_REPORT(exchange, findings)                                                        \
+    ::harness::contract_suite::app::report((exchange).operation, (findings), __FILE__, __LINE__)
 
 // Fails the test when contract_tests could not set up its target.
 #define CONTRACT_REQUIRE_TARGET()                                                                  \

@@ -71,11 +71,19 @@ std::string describe_body(std::string_view body) {
     if (body.empty()) {
         return "an empty body";
     }
-    auto root = xml_root(body);
-    if (!root) {
-        return "a body that is not well-formed XML: " + quote(body, 200);
+    pugi::xml_document doc;
+    if (!parse(doc, body) || !doc.document_element()) {
+        return "a body that is not well-formed XML: " + quote(body, 400);
     }
-    return "a body with root <" + *root + ">: " + quote(body, 200);
+    std::string children;
+    for (auto child : doc.document_element().children()) {
+        if (child.type() == pugi::node_element) {
+            children += (children.empty() ? "" : ", ") + std::string(child.name());
+        }
+    }
+    return "a body with root <" + std::string(doc.document_element().name()) +
+           "> (children: " + (children.empty() ? std::string("none") : children) +
+           "): " + quote(body, 400);
 }
 
 } // namespace
