@@ -3,6 +3,7 @@
 #include "text_rules.hpp"
 #include "xml_body.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace harness::contracts {
@@ -313,7 +314,9 @@ Violations validate_response(const Registry& registry, const HttpMessage& msg,
     }
     if (has_body) {
         check_content_type(msg, out);
-        if (!msg.header("Content-Type") && !(rule && rule->message.empty())) {
+        const bool listed = rule && std::find(rule->headers.begin(), rule->headers.end(),
+                                              "Content-Type") != rule->headers.end();
+        if (!msg.header("Content-Type") && !listed && !(rule && rule->message.empty())) {
             add(out, ViolationCode::http_header_missing, Severity::error,
                 "http:header:Content-Type", "Content-Type header", "",
                 "the required Content-Type header is missing");

@@ -100,6 +100,7 @@ struct MessageContract {
 };
 
 struct OperationContract {
+    std::string source; ///< "operations.json#/operations/0", for load errors
     std::string name;
     std::string method;
     std::string path_template;

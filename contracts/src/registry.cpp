@@ -285,6 +285,7 @@ public:
 
     std::unique_ptr<OperationContract> load_operation(const json& j, const std::string& ptr) const {
         auto op = std::make_unique<OperationContract>();
+        op->source = file_ + "#" + ptr;
         op->name = string_at(j, ptr, "name");
         op->method = string_at(j, ptr, "method");
         op->path_template = string_at(j, ptr, "path");
@@ -374,7 +375,7 @@ void check_references(Tables impl) {
     };
     for (std::size_t i = 0; i < impl.operations.size(); ++i) {
         const auto& op = *impl.operations[i];
-        const std::string ptr = "operations#/operations/" + std::to_string(i);
+        const std::string& ptr = op.source;
         if (!known(op.request_message)) {
             throw ContractError(ptr + "/request", "unknown message '" + op.request_message + "'");
         }
@@ -521,6 +522,10 @@ OperationInfo Registry::info(const OperationContract& op) const {
         out.responses.push_back(ResponseRule{r.status, r.message, r.headers});
     }
     return out;
+}
+
+std::string_view Registry::message_name(const MessageContract& msg) const {
+    return msg.name;
 }
 
 std::string_view Registry::root_element(const MessageContract& msg) const {

@@ -91,7 +91,7 @@ private:
 
     // Indexed path of `node`: [n] when the contract marks the element repeatable or when the
     // element has same-name siblings (n counts same-name siblings, 1-based).
-    std::string path_of(pugi::xml_node node) const {
+    std::string path_of(pugi::xml_node node, const ElementNode* self = nullptr) const {
         std::vector<pugi::xml_node> chain;
         for (auto n = node; n && n.type() == pugi::node_element; n = n.parent()) {
             chain.push_back(n);
@@ -101,8 +101,9 @@ private:
             const pugi::xml_node n = chain[chain.size() - 1 - level];
             path += '/';
             path += n.name();
-            bool indexed =
-                level < depth_ && frames_[level].node == n && frames_[level].contract->indexed;
+            const bool indexed = (level < depth_ && frames_[level].node == n)
+                                     ? frames_[level].contract->indexed
+                                     : (self != nullptr && n == node && self->indexed);
             std::size_t index = 1;
             bool others = false;
             for (auto s = n.previous_sibling(n.name()); s; s = s.previous_sibling(n.name())) {
@@ -122,7 +123,7 @@ private:
 
     void element(pugi::xml_node node, const ElementNode& c, std::size_t depth) {
         if (depth > options_.max_depth) {
-            add(out_, options_, ViolationCode::xml_too_deep, Severity::error, path_of(node),
+            add(out_, options_, ViolationCode::xml_too_deep, Severity::error, path_of(node, &c),
                 "at most " + std::to_string(options_.max_depth) + " nested elements",
                 std::to_string(depth), "element nesting is deeper than the limit");
             return;
@@ -161,7 +162,7 @@ private:
             const ElementNode& cc = c.children[index];
             const std::uint32_t seen = ++counts[index];
             if (seen == c.children[index].max + 1) {
-                report(&cc, ViolationCode::element_count, Severity::error, path_of(child),
+                report(&cc, ViolationCode::element_count, Severity::error, path_of(child, &cc),
                        "at most " + plural(cc.max, "time"), std::to_string(seen),
                        cc.name + " occurs more often than the contract allows");
             }
@@ -169,7 +170,7 @@ private:
                 ++numbers_;
                 if (options_.max_telephone_numbers != 0 &&
                     numbers_ == options_.max_telephone_numbers + 1) {
-                    report(&cc, ViolationCode::element_count, Severity::error, path_of(child),
+                    report(&cc, ViolationCode::element_count, Severity::error, path_of(child, &cc),
                            "at most " + plural(options_.max_telephone_numbers, "telephone number"),
                            "more than " + std::to_string(options_.max_telephone_numbers),
                            "the order holds more telephone numbers than the maximum");

@@ -97,6 +97,7 @@ public:
     std::vector<std::string> operation_names() const;
     OperationInfo info(const OperationContract& op) const;
     std::string_view root_element(const MessageContract& msg) const;
+    std::string_view message_name(const MessageContract& msg) const; ///< e.g. "create_request"
 
     // The message contracts whose root element is `root` (several share
     // DisconnectTelephoneNumberOrderResponse: create 201, order status, order error).
