@@ -8,6 +8,8 @@
       writes a create request with COUNT distinct valid numbers (same bytes as validator_bench).
   bench_tool.py report RAW_DIR MD_OUT JSON_OUT [--notes FILE]
       folds records.tsv (written by run.sh) and micro.json (Google Benchmark) into the results.
+  bench_tool.py selftest
+      checks report()'s medians, ratios and verdicts on a synthetic run (a CTest test).
 """
 import argparse
 import json
@@ -447,6 +449,57 @@ def report(args):
         f.write("\n".join(L) + "\n")
 
 
+def selftest(_args):
+    """Feeds report() a synthetic run and checks medians, ratios and verdicts."""
+    import tempfile
+
+    def line(requests, rps, p50, p99, timeout=0):
+        return (f"BENCH_RESULT requests={requests} duration_s=10.000 rps={rps} p50_us={p50} p90_us={p99} "
+                f"p99_us={p99} max_us={p99} err_connect=0 err_read=0 err_write=0 err_status=0 err_timeout={timeout}")
+
+    rows = [("meta", "-", "-", "0", "clk_tck", "100"), ("meta", "-", "-", "0", "connections", "32")]
+    # mock: rounds 90k, 95k, 10k (a stalled round) -> median 90k; ceiling 100k each -> 0.90x
+    for rnd, rps in ((1, 90000), (2, 95000), (3, 10000)):
+        rows.append(("wrk", "mock", "canned", str(rnd), "result", line(rps * 10, rps, 300, 1800, 32 if rps < 20000 else 0)))
+        rows.append(("wrk", "mock", "canned", str(rnd), "cpu_ticks", "1500"))
+        rows.append(("wrk", "ceiling", "canned", str(rnd), "result", line(1000000, 100000, 280, 1000)))
+        rows.append(("wrk", "nginx", "canned", str(rnd), "result", line(2000000, 200000, 100, 4000)))
+        rows.append(("wrk", "wiremock", "canned", str(rnd), "result", line(400000, 40000, 600, 9000)))
+    for name, ms, kb in (("mock", 6.0, 9000), ("ceiling", 4.0, 6000), ("nginx", 5.0, 16000), ("wiremock", 900.0, 500000)):
+        rows += [("startup", name, "-", "1", "ms", str(ms)), ("rss", name, "canned", "0", "kb", str(kb)),
+                 ("server", name, "-", "0", "status", "ok"), ("check", name, "canned", "0", "verdict", "OK: 201")]
+    with tempfile.TemporaryDirectory() as raw:
+        with open(os.path.join(raw, "records.tsv"), "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write("\t".join(r) + "\n")
+        with open(os.path.join(raw, "micro.json"), "w", encoding="utf-8") as f:
+            json.dump({"benchmarks": [
+                {"name": "validate/doc:0_median", "run_name": "validate/doc:0", "run_type": "aggregate",
+                 "aggregate_name": "median", "items_per_second": 600000.0, "bytes_per_second": 3.6e8, "label": "documented"},
+                {"name": "parse_only/doc:0_median", "run_name": "parse_only/doc:0", "run_type": "aggregate",
+                 "aggregate_name": "median", "items_per_second": 1000000.0, "bytes_per_second": 6e8, "label": "documented"},
+            ]}, f)
+        md, js = os.path.join(raw, "out.md"), os.path.join(raw, "out.json")
+        report(argparse.Namespace(raw=raw, md_out=md, json_out=js, notes=None))
+        with open(js, encoding="utf-8") as f:
+            result = json.load(f)
+    mock = result["scenarios"]["canned"]["servers"]["mock"]
+    checks = [
+        (mock["median"]["rps"] == 90000, "median req/s over rounds"),
+        (abs(mock["ratio_to_ceiling"]["rps"] - 0.9) < 1e-9, "ratio to the ceiling"),
+        (abs(mock["ratio_to_nginx"]["rps"] - 0.45) < 1e-9, "ratio to nginx"),
+        (abs(mock["median"]["server_cpu_pct"] - 150.0) < 1e-9, "server CPU %"),
+        ([t["result"] for t in result["targets"]] == ["PASS", "PASS", "PASS", "PASS", "PASS", "PASS"], "verdicts"),
+        (any("wrk timeouts" in n for n in result["notes"]), "stalled round noted"),
+        (abs(result["micro"]["documents"]["documented"]["ratio"] - 0.6) < 1e-9, "validator ratio"),
+    ]
+    failed = [what for ok, what in checks if not ok]
+    if failed:
+        print("selftest FAILED: " + ", ".join(failed) + "\n" + json.dumps(result["targets"], indent=1))
+        sys.exit(1)
+    print(f"selftest passed ({len(checks)} checks)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -466,6 +519,8 @@ def main():
     p.add_argument("json_out")
     p.add_argument("--notes")
     p.set_defaults(func=report)
+    p = sub.add_parser("selftest")
+    p.set_defaults(func=selftest)
     args = parser.parse_args()
     args.func(args)
 
