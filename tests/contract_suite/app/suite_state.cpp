@@ -31,6 +31,7 @@ Exchange SuiteState::exchange(const std::string& operation, std::string_view met
     Exchange e;
     e.operation = operation + " (" + std::string(method) + " " + base_path + path + ")";
     e.request_body = std::string(body);
+    e.dry_run = target_->config().dry_run;
     e.response = target_->send(method, path, body, with_auth);
     return e;
 }
@@ -65,6 +66,9 @@ std::optional<std::string> SuiteState::order_id_for_reads(std::string* why_not, 
                    "existing order read-only (creating one is " +
                    target_->safety().skip_message + ")";
         return std::nullopt;
+    }
+    if (target_->config().dry_run) {
+        return std::string("{id-of-the-created-order}");
     }
     auto id = created_order_id();
     if (!id) {

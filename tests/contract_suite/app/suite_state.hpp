@@ -16,6 +16,7 @@
 namespace harness::contract_suite::app {
 
 struct Exchange {
+    bool dry_run = false; ///< CONTRACT_DRY_RUN: nothing was sent
     std::string
         operation; ///< label for messages: "create_order (POST /api/accounts/1/disconnects)"
     std::string request_body; ///< what was sent
@@ -86,6 +87,9 @@ void report(const std::string& operation, const Findings& findings, const char* 
 // Fails the test when the exchange did not happen at all (refused, timeout, TLS...).
 #define CONTRACT_ASSERT_EXCHANGED(exchange)                                                        \
     do {                                                                                           \
+        if ((exchange).dry_run) {                                                                  \
+            GTEST_SKIP() << "dry run (CONTRACT_DRY_RUN=yes): would send " << (exchange).operation; \
+        }                                                                                          \
         if (!(exchange).response.ok()) {                                                           \
             GTEST_FAIL() << (exchange).operation << ": no HTTP response (transport error "         \
                          << ::harness::client::to_string((exchange).response.error)                \

@@ -2,6 +2,7 @@
 #include "harness/contract_suite/config.hpp"
 
 #include "harness/client/url.hpp"
+#include "harness/contract_suite/safety.hpp"
 
 #include <cctype>
 #include <cstdlib>
@@ -81,6 +82,7 @@ SuiteConfig config_from_env(const EnvLookup& lookup) {
     c.allow_disconnect = get("CONTRACT_ALLOW_DISCONNECT");
     c.ca_bundle = get("CONTRACT_CA_BUNDLE");
     c.customer_order_id = get("CONTRACT_CUSTOMER_ORDER_ID");
+    c.dry_run = is_yes(get("CONTRACT_DRY_RUN"));
     const std::string timeout = get("CONTRACT_TIMEOUT_MS");
     if (!timeout.empty()) {
         char* end = nullptr;

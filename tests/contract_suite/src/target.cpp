@@ -131,6 +131,16 @@ std::string Target::orders_path(std::string_view suffix) const {
 
 client::HttpResult Target::send(std::string_view method, const std::string& path,
                                 std::string_view body, bool with_auth) {
+    if (auth_.kind == client::Auth::Kind::none) {
+        s += "\ncontract_tests: WARNING no credentials: set CONTRACT_USERNAME and "
+             "CONTRACT_PASSWORD (Basic) or CONTRACT_TOKEN (Bearer)";
+    }
+    if (config_.dry_run) {
+        client::HttpResult nothing;
+        nothing.error = client::TransportError::internal;
+        nothing.error_text = "dry run: not sent";
+        return nothing;
+    }
     client::RequestOptions options;
     options.auth = with_auth ? auth_ : client::Auth::none();
     options.ca_bundle = config_.ca_bundle;
@@ -172,12 +182,15 @@ std::string Target::summary() const {
              : std::string()) +
         "\ncontract_tests: account " + config_.account_id + ", auth " + auth + ", numbers " +
         (config_.tns_from_env ? "from CONTRACT_TNS" : "documented defaults");
+    if (config_.dry_run) {
+        s += "\ncontract_tests: DRY RUN (CONTRACT_DRY_RUN): no request is sent";
+    }
     s += "\ncontract_tests: disconnecting requests ";
     if (safety_.destructive_allowed) {
         s += safety_.loopback ? "enabled (loopback target)"
                               : "ENABLED (CONTRACT_ALLOW_DISCONNECT=yes and CONTRACT_TNS set)";
     } else {
-        s += "skipped (" + safety_.skip_message + ")";
+        s += safety_.skip_message;
     }
     return scrub(s);
 }

@@ -233,6 +233,49 @@ TEST(ContractSuiteGate, ListsTestsWithoutContactingANonLoopbackTarget) {
     EXPECT_THAT(run.output, Not(HasSubstr("contract_tests: target")));
 }
 
+// A non-loopback target, end to end, without sending anything: CONTRACT_DRY_RUN makes every
+// request a no-op, so the run shows which tests would send what and which are skipped for safety.
+TEST(ContractSuiteGate, NonLoopbackTargetSkipsDisconnectingTestsUnlessOptedIn) {
+    const auto run = run_contract_tests(
+        {{"CONTRACT_BASE_URL", "https://203.0.113.5/api"}, {"CONTRACT_DRY_RUN", "yes"}});
+    EXPECT_EQ(run.exit_code, 0) << dump(run);
+    EXPECT_THAT(run.names(Outcome::failed), IsEmpty()) << dump(run);
+    EXPECT_EQ(run.names(Outcome::skipped).size(), suite_case_count) << dump(run);
+    for (const char* destructive :
+         {"Create.Returns201", "Create.EchoesName", "Errors.MissingWrapperIs5001",
+          "Errors.DuplicateNumberIs5093", "Errors.BadProtectedIs5108",
+          "Errors.BadDisconnectModeIs5084", "Errors.BadCustomerOrderIdIs5052"}) {
+        EXPECT_THAT(run.cases.at(destructive).message,
+                    AllOf(HasSubstr("not a loopback address"),
+                          HasSubstr("CONTRACT_ALLOW_DISCONNECT=yes"), HasSubstr("CONTRACT_TNS=")))
+            << destructive;
+    }
+    // Read-only tests still run (here: would send).
+    EXPECT_THAT(run.cases.at("List.Returns200ListOr404Documented").message,
+                HasSubstr("would send list_orders (GET /api/accounts/9900000/disconnects)"));
+    EXPECT_THAT(run.cases.at("Errors.MissingCredentialsIs401").message, HasSubstr("would send"));
+    EXPECT_THAT(run.cases.at("Errors.InvalidNumberIs5070").message, HasSubstr("would send"));
+    EXPECT_THAT(run.cases.at("Status.Returns200").message, HasSubstr("set CONTRACT_ORDER_ID="));
+    EXPECT_THAT(run.output, HasSubstr("disconnecting requests skipped"));
+    EXPECT_THAT(run.output, Not(HasSubstr("transport error")));
+
+    // Opted in: the disconnecting tests would run too.
+    const auto opted = run_contract_tests({{"CONTRACT_BASE_URL", "https://203.0.113.5/api"},
+                                           {"CONTRACT_DRY_RUN", "yes"},
+                                           {"CONTRACT_ALLOW_DISCONNECT", "yes"},
+                                           {"CONTRACT_TNS", "9195551234,9195551235"},
+                                           {"CONTRACT_ORDER_ID", "existing-order-1"}});
+    EXPECT_EQ(opted.exit_code, 0) << dump(opted);
+    EXPECT_THAT(opted.cases.at("Create.Returns201").message,
+                HasSubstr("would send create_order (POST /api/accounts/9900000/disconnects)"));
+    EXPECT_THAT(opted.cases.at("Errors.DuplicateNumberIs5093").message,
+                HasSubstr("would send create_order [duplicate TelephoneNumber '9195551234']"));
+    EXPECT_THAT(
+        opted.cases.at("Status.Returns200").message,
+        HasSubstr("would send get_order (GET /api/accounts/9900000/disconnects/existing-order-1)"));
+    EXPECT_THAT(opted.output, HasSubstr("disconnecting requests ENABLED"));
+}
+
 TEST(ContractSuiteGate, UnreachableTargetFailsWithTransportErrorNotHang) {
     int port = 0;
     {

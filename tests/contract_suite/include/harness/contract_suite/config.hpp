@@ -9,6 +9,8 @@
 //   CONTRACT_CA_BUNDLE       PEM CA bundle instead of the system store
 //   CONTRACT_CUSTOMER_ORDER_ID  CustomerOrderId to send in the create (and expect echoed)
 //   CONTRACT_TIMEOUT_MS      per-request timeout (default 30000)
+//   CONTRACT_DRY_RUN         "yes": send nothing; every test reports what it would send or why
+//                            it is skipped (see what a run against a real endpoint would do)
 #pragma once
 
 #include "harness/client/http_client.hpp"
@@ -33,6 +35,7 @@ struct SuiteConfig {
     std::string ca_bundle;         ///< CONTRACT_CA_BUNDLE
     std::string customer_order_id; ///< CONTRACT_CUSTOMER_ORDER_ID
     long timeout_ms = 30000;       ///< CONTRACT_TIMEOUT_MS
+    bool dry_run = false;          ///< CONTRACT_DRY_RUN=yes: nothing is sent
 };
 
 using EnvLookup = std::function<const char*(const char*)>;
