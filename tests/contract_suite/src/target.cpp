@@ -131,10 +131,6 @@ std::string Target::orders_path(std::string_view suffix) const {
 
 client::HttpResult Target::send(std::string_view method, const std::string& path,
                                 std::string_view body, bool with_auth) {
-    if (auth_.kind == client::Auth::Kind::none) {
-        s += "\ncontract_tests: WARNING no credentials: set CONTRACT_USERNAME and "
-             "CONTRACT_PASSWORD (Basic) or CONTRACT_TOKEN (Bearer)";
-    }
     if (config_.dry_run) {
         client::HttpResult nothing;
         nothing.error = client::TransportError::internal;
@@ -182,6 +178,10 @@ std::string Target::summary() const {
              : std::string()) +
         "\ncontract_tests: account " + config_.account_id + ", auth " + auth + ", numbers " +
         (config_.tns_from_env ? "from CONTRACT_TNS" : "documented defaults");
+    if (auth_.kind == client::Auth::Kind::none) {
+        s += "\ncontract_tests: WARNING no credentials: set CONTRACT_USERNAME and "
+             "CONTRACT_PASSWORD (Basic) or CONTRACT_TOKEN (Bearer)";
+    }
     if (config_.dry_run) {
         s += "\ncontract_tests: DRY RUN (CONTRACT_DRY_RUN): no request is sent";
     }
