@@ -269,6 +269,17 @@ void BrokenServer::handle_connection(int fd) {
 }
 
 BrokenServer::Response BrokenServer::handle(const Request& request) {
+    if (request.path == "/__test/echo") {
+        // For the client tests: repeated headers, and what the client sent.
+        auto header = [&](const char* name) {
+            auto it = request.headers.find(name);
+            return it == request.headers.end() ? std::string("-") : it->second;
+        };
+        return {200,
+                {{"X-Multi", "one"}, {"x-multi", "two"}, {"Content-Type", "text/plain"}},
+                request.method + "\n" + header("authorization") + "\n" + header("content-type") +
+                    "\n" + request.body};
+    }
     if (request.headers.count("authorization") == 0) {
         return {401, {{"WWW-Authenticate", "Basic realm=\"broken\""}}, ""};
     }
