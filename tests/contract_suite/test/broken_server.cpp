@@ -138,6 +138,10 @@ std::string_view to_string(Defect defect) {
         return "create_200";
     case Defect::error_without_error_list:
         return "error_without_error_list";
+    case Defect::garbage:
+        return "garbage";
+    case Defect::hang_up:
+        return "hang_up";
     }
     return "unknown";
 }
@@ -256,7 +260,15 @@ void BrokenServer::handle_connection(int fd) {
         }
         request.body.append(chunk, static_cast<std::size_t>(n));
     }
-    const Response response = handle(request);
+    if (defect_ == Defect::hang_up) {
+        ++requests_;
+        return;
+    }
+    Response response = handle(request);
+    if (defect_ == Defect::garbage && request.path != "/__test/echo") {
+        response = {
+            200, {}, std::string("\x00\xff<<not xml\x01\x02&&", 15) + std::string(5000, '\xfe')};
+    }
     ++requests_;
     std::string out =
         "HTTP/1.1 " + std::to_string(response.status) + " " + reason(response.status) + "\r\n";

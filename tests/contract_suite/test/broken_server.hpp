@@ -22,6 +22,8 @@ enum class Defect {
     create_200,               // create answers 200 instead of 201
     error_without_error_list, // 400s carry ResponseStatus (with the caller's Authorization) instead
                               // of ErrorList
+    garbage,                  // every answer: 200, no Content-Type, binary non-XML body
+    hang_up,                  // every connection closed without an answer
 };
 
 std::string_view to_string(Defect defect);

@@ -276,6 +276,31 @@ TEST(ContractSuiteGate, NonLoopbackTargetSkipsDisconnectingTestsUnlessOptedIn) {
     EXPECT_THAT(opted.output, HasSubstr("disconnecting requests ENABLED"));
 }
 
+TEST(ContractSuiteGate, GarbageAnswersFailEveryRequestingTestWithoutCrashing) {
+    BrokenServer server(Defect::garbage);
+    const auto run = run_contract_tests(env_for(server.base_url()));
+    EXPECT_EQ(run.exit_code, 1) << dump(run);
+    ASSERT_EQ(run.cases.size(), suite_case_count) << dump(run);
+    EXPECT_THAT(run.cases.at("Create.Returns201").message, HasSubstr("actual HTTP 200"));
+    EXPECT_THAT(run.cases.at("Create.ContentTypeIsXml").message,
+                HasSubstr("at http:header:Content-Type: expected an XML media type"));
+    EXPECT_THAT(run.cases.at("Create.BodyPassesCreateResponseContract").message,
+                HasSubstr("rule contract.create_response/"));
+    EXPECT_THAT(run.cases.at("Errors.BadProtectedIs5108").message,
+                HasSubstr("a body that is not well-formed XML"));
+}
+
+TEST(ContractSuiteGate, HangUpsAreTransportFailuresNotHangs) {
+    BrokenServer server(Defect::hang_up);
+    const auto run = run_contract_tests(env_for(server.base_url()));
+    EXPECT_EQ(run.exit_code, 1) << dump(run);
+    ASSERT_EQ(run.cases.size(), suite_case_count) << dump(run);
+    EXPECT_THAT(run.cases.at("Create.Returns201").message,
+                HasSubstr("no HTTP response (transport error receive)"));
+    EXPECT_THAT(run.cases.at("Errors.MissingCredentialsIs401").message,
+                HasSubstr("no HTTP response (transport error receive)"));
+}
+
 TEST(ContractSuiteGate, UnreachableTargetFailsWithTransportErrorNotHang) {
     int port = 0;
     {
