@@ -246,11 +246,17 @@ def report(args):
                 for k in ("rps", "p50_us", "p99_us", "server_cpu_pct", "k_req_per_cpu_s")
             }
             srv["errors"] = sum(x.get("errors", 0) for x in ok)
+        # Ratios pair each round with the reference's run of the same round (adjacent in time), then
+        # take the median over rounds: drift in the machine's load cancels out better than with a
+        # ratio of medians. Rounds where either side has no result are left out.
         for ref in ("ceiling", "nginx"):
-            base = sc["servers"].get(ref, {}).get("median", {})
+            base_rounds = {x["round"]: x for x in sc["servers"].get(ref, {}).get("rounds", []) if "rps" in x}
             for srv in sc["servers"].values():
-                m = srv.get("median", {})
-                srv["ratio_to_" + ref] = {k: ratio(m.get(k), base.get(k)) for k in ("rps", "p50_us", "p99_us")}
+                pairs = [(x, base_rounds[x["round"]]) for x in srv["rounds"] if "rps" in x and x["round"] in base_rounds]
+                srv["ratio_to_" + ref] = {
+                    k: median([ratio(x.get(k), b.get(k)) for x, b in pairs])
+                    for k in ("rps", "p50_us", "p99_us", "k_req_per_cpu_s")
+                }
 
     for name, s in servers.items():
         s["startup_ms"] = median(s.get("startup_samples", []))
@@ -280,7 +286,9 @@ def report(args):
                         "result": "N/A" if passed is None else ("PASS" if passed else "MISS"), "note": note})
 
     r = mock_c.get("ratio_to_ceiling", {}).get("rps") if mock_ok else None
-    target("req/s vs Pistache ceiling (canned, validation on)", ">= 0.90x", fmt_ratio(r), None if r is None else r >= 0.9)
+    eff = mock_c.get("ratio_to_ceiling", {}).get("k_req_per_cpu_s") if mock_ok else None
+    target("req/s vs Pistache ceiling (canned, validation on)", ">= 0.90x", fmt_ratio(r), None if r is None else r >= 0.9,
+           f"requests per server CPU-second: {fmt_ratio(eff)} the ceiling's" if eff is not None else "")
     wm = canned.get("wiremock", {}).get("median", {}).get("rps")
     r = ratio(mock_c.get("median", {}).get("rps"), wm) if mock_ok else None
     target("req/s vs WireMock (canned)", ">= 2x", fmt_ratio(r), None if r is None else r >= 2.0,
@@ -348,6 +356,11 @@ def report(args):
       f"Servers use {meta.get('server_threads')} threads/workers. wrk and the servers share the same cores, "
       "so req/s is bounded by the client too: compare ratios within one run.")
     w("")
+    w("**Ratios:** `x ceiling` / `x nginx` of req/s and latency pair each round with the reference's run in the same "
+      "round and take the median over rounds. `k req/CPU-s` is requests served per second of the server's own CPU "
+      "(user+sys of its process tree), which depends less on what else runs on the cores. Start-up and RSS ratios "
+      "divide the medians.")
+    w("")
     w("**Versions:** " + ", ".join(f"{k}: {v}" for k, v in result["versions"].items()) + ".")
     w("")
     w("## Targets (issue #5)")
@@ -365,8 +378,8 @@ def report(args):
         w("")
         w(f"## Scenario `{key}`: {sc.get('title', '')}")
         w("")
-        w("| server | check | req/s | x ceiling | x nginx | p50 ms | p99 ms | p99 x ceiling | p99 x nginx | srv CPU % | k req/CPU-s | errors |")
-        w("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+        w("| server | check | req/s | x ceiling | x nginx | p50 ms | p99 ms | p99 x ceiling | p99 x nginx | srv CPU % | k req/CPU-s | x ceiling | errors |")
+        w("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
         for name in order:
             srv = sc["servers"].get(name)
             if srv is None:
@@ -376,7 +389,8 @@ def report(args):
             w(f"| {SERVER_TITLE.get(name, name)} | {srv.get('check', '–')} | {fmt_int(m.get('rps'))} | "
               f"{fmt_ratio(rc.get('rps'))} | {fmt_ratio(rn.get('rps'))} | {fmt_ms(m.get('p50_us'))} | "
               f"{fmt_ms(m.get('p99_us'))} | {fmt_ratio(rc.get('p99_us'))} | {fmt_ratio(rn.get('p99_us'))} | "
-              f"{fmt(m.get('server_cpu_pct'), 0)} | {fmt(m.get('k_req_per_cpu_s'), 1)} | {srv.get('errors', '–')} |")
+              f"{fmt(m.get('server_cpu_pct'), 0)} | {fmt(m.get('k_req_per_cpu_s'), 1)} | "
+              f"{fmt_ratio(rc.get('k_req_per_cpu_s'))} | {srv.get('errors', '–')} |")
 
     w("")
     w("## Start-up and memory")
