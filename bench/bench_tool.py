@@ -194,6 +194,8 @@ def report(args):
             s = servers.setdefault(server, {})
             if key == "ms":
                 s.setdefault("startup_samples", []).append(float(value))
+            elif key == "stop_ms":
+                s.setdefault("stop_samples", []).append(float(value))
             else:
                 s.setdefault("startup_failures", []).append(value)
         elif kind == "rss":
@@ -260,6 +262,7 @@ def report(args):
 
     for name, s in servers.items():
         s["startup_ms"] = median(s.get("startup_samples", []))
+        s["stop_ms"] = median(s.get("stop_samples", []))
         rss = s.get("rss_kb", {})
         s["rss_kb_max"] = max(rss.values()) if rss else None
     for ref in ("ceiling", "nginx"):
@@ -397,10 +400,12 @@ def report(args):
     w("")
     w(f"Start-up: spawn to the first 201 (`bench_probe` polls every 1 ms), median of "
       f"{meta.get('startup_runs')} cold starts (WireMock: {meta.get('startup_runs_jvm')}). "
+      "Stop: SIGTERM to exit of the whole process tree (2 ms polling), median of the same starts; start-up + stop "
+      "is what one cold CI-gate cycle costs besides its requests. "
       "RSS: VmRSS summed over the process tree, after each scenario's load.")
     w("")
-    w("| server | status | start-up ms | x ceiling | x nginx | RSS MB after canned | RSS MB after large | x ceiling | x nginx |")
-    w("|---|---|--:|--:|--:|--:|--:|--:|--:|")
+    w("| server | status | start-up ms | x ceiling | x nginx | stop ms | RSS MB after canned | RSS MB after large | x ceiling | x nginx |")
+    w("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
     for name in order:
         s = servers[name]
         rss = s.get("rss_kb", {})
@@ -408,7 +413,7 @@ def report(args):
         status = s.get("status", "?") + (f": {s['note']}" if s.get("note") else "")
         w(f"| {SERVER_TITLE.get(name, name)} | {status} | {fmt(s.get('startup_ms'), 1)} | "
           f"{fmt_ratio(s.get('startup_ratio_to_ceiling'))} | {fmt_ratio(s.get('startup_ratio_to_nginx'))} | "
-          f"{mb(rss.get('canned'))} | {mb(rss.get('large'))} | {fmt_ratio(s.get('rss_ratio_to_ceiling'))} | "
+          f"{fmt(s.get('stop_ms'), 1)} | {mb(rss.get('canned'))} | {mb(rss.get('large'))} | {fmt_ratio(s.get('rss_ratio_to_ceiling'))} | "
           f"{fmt_ratio(s.get('rss_ratio_to_nginx'))} |")
 
     w("")

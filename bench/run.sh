@@ -352,7 +352,9 @@ for ((i = 1; i <= max_runs; i++)); do
             if [ "$s" = mock ] && ! grep -q "^listening on http://127.0.0.1:$L_PORT" "$SCRATCH/$s-start$i/server.log"; then
                 rec note - - 0 listening "mock_server did not print 'listening on http://127.0.0.1:$L_PORT' (log: $(head -c 200 "$SCRATCH/$s-start$i/server.log"))"
             fi
+            t_stop=$EPOCHREALTIME
             halt "$L_PID"
+            rec startup "$s" - "$i" stop_ms "$(awk -v a="$t_stop" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.1f", (b-a)*1000}')"
         else
             rec startup "$s" - "$i" fail "$L_ERR"
             fail_server "$s" "start-up failed: $L_ERR"
