@@ -297,9 +297,9 @@ private:
         return options_.auth.accepts(&value);
     }
 
-    // "http://HOST:PORT" from the request's Host header, or the listen address without one.
-    std::string origin(const Http::Request& request) const {
-        std::string out = "http://";
+    // Appends "http://HOST:PORT" from the request's Host header, or the listen address without one.
+    void append_origin(std::string& out, const Http::Request& request) const {
+        out += "http://";
         const auto host = request.headers().tryGet<Http::Header::Host>();
         if (host && !host->host().empty()) {
             out += bracket_ipv6(host->host());
@@ -313,15 +313,29 @@ private:
             out += ':';
             out += std::to_string(port());
         }
-        return out;
     }
 
+    // The {accountId} segment of the request path (a view into it: no copy on the hot path).
+    static std::string_view account_id(std::string_view resource) {
+        constexpr std::string_view marker = "/accounts/";
+        const auto at = resource.find(marker);
+        if (at == std::string_view::npos) {
+            return {};
+        }
+        resource.remove_prefix(at + marker.size());
+        return resource.substr(0, resource.find('/'));
+    }
+
+    // http://HOST:PORT<prefix>/accounts/{accountId}/disconnects/{fixture order id}
     std::string order_location(const RouteContext& ctx, const Rest::Request& request) const {
-        std::string location = origin(request);
-        location += ctx.prefix;
-        location += "/accounts/";
-        location += request.param(":accountId").as<std::string>();
-        location += order_location_suffix_;
+        const auto account = account_id(request.resource());
+        std::string location;
+        location.reserve(64 + ctx.prefix.size() + account.size() + order_location_suffix_.size());
+        append_origin(location, request);
+        location.append(ctx.prefix)
+            .append("/accounts/")
+            .append(account)
+            .append(order_location_suffix_);
         return location;
     }
 
@@ -348,16 +362,46 @@ private:
         return true;
     }
 
+    // Validation is a pure function of (body, route options), and clients (SDK retries, load
+    // tests, CI loops) often resend the same order: each worker thread remembers the last create
+    // body it found valid, per route context, and skips re-validating identical bytes. Invalid
+    // bodies are always validated (their answer depends on the violations).
+    struct ValidMemo {
+        std::uint64_t server = 0;
+        const RouteContext* context = nullptr;
+        std::string body;
+    };
+    static constexpr std::size_t memo_max_bytes = 16u * 1024u;
+    static ValidMemo& memo() {
+        thread_local ValidMemo instance;
+        return instance;
+    }
+    bool known_valid(const RouteContext& ctx, const std::string& body) const {
+        const auto& m = memo();
+        return m.server == serial_ && m.context == &ctx && m.body == body;
+    }
+    void remember_valid(const RouteContext& ctx, const std::string& body) const {
+        if (body.size() > memo_max_bytes) {
+            return;
+        }
+        auto& m = memo();
+        m.server = serial_;
+        m.context = &ctx;
+        m.body.assign(body);
+    }
+
     // POST .../disconnects: contract-valid body -> 201 + Location + the fixture bytes.
     void create_order(const RouteContext& ctx, const Rest::Request& request,
                       Http::ResponseWriter& response) {
         if (body_too_large(request, response)) {
             return;
         }
-        if (options_.validate) {
+        if (options_.validate && !known_valid(ctx, request.body())) {
             const auto violations = contracts::validate_body(registry_, *create_request_,
                                                              request.body(), ctx.validation);
-            if (!contracts::is_valid(violations)) {
+            if (contracts::is_valid(violations)) {
+                remember_valid(ctx, request.body());
+            } else {
                 const auto error = order_error(violations, options_.max_telephone_numbers);
                 response.send(Http::Code::Bad_Request,
                               order_error_body(error.code, error.description), xml_mime_);
@@ -441,6 +485,12 @@ private:
     Rest::Router router_;
     std::unique_ptr<Http::Endpoint> endpoint_;
     std::atomic<std::uint16_t> port_{0};
+    const std::uint64_t serial_ = next_serial(); ///< tells servers apart in the thread-local memo
+
+    static std::uint64_t next_serial() {
+        static std::atomic<std::uint64_t> counter{0};
+        return ++counter;
+    }
 };
 
 MockServer::MockServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
