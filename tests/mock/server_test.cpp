@@ -52,6 +52,19 @@ TEST_F(MockServerTest, CreateOnV2RejectsTenDigitNumbersWith5070) {
     EXPECT_EQ(error_code_of(response.body), 5070);
 }
 
+TEST_F(MockServerTest, RepeatedBodyIsJudgedPerPrefix) {
+    // Same connection, so the same worker thread (and its memo of the last valid body).
+    const auto body = fixture_file("disconnects/create_request.xml");
+    EXPECT_EQ(create(body, "/api").status, 201);
+    EXPECT_EQ(create(body, "/api").status, 201);
+    const auto v2 = create(body, "/api/v2");
+    EXPECT_EQ(v2.status, 400);
+    EXPECT_EQ(error_code_of(v2.body), 5070);
+    EXPECT_EQ(create(body + "<!-- -->", "/api").status, 201);
+    EXPECT_EQ(create(body.substr(0, body.size() / 2), "/api").status, 400);
+    EXPECT_EQ(create(body, "/api").status, 201);
+}
+
 TEST_F(MockServerTest, CreateOnV1RejectsE164With5070) {
     const auto response =
         create(payload_file("openapi-v2_disconnect_create_request.xml"), "/api/v1");
