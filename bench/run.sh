@@ -12,7 +12,7 @@
 #   4. bench/results/latest.md + latest.json (medians, ratios to the ceiling and nginx, targets)
 #
 # Environment (defaults in brackets):
-#   ROUNDS [3] DURATION [10] seconds per measured run, WARMUP [5] seconds, WARMUP_JVM [20] (WireMock,
+#   ROUNDS [5] DURATION [6] seconds per measured run, WARMUP [5] seconds, WARMUP_JVM [20] (WireMock,
 #   first scenario), CONNECTIONS [32], THREADS [2] wrk threads, SERVER_THREADS [2] threads of the
 #   mock and the ceiling / nginx workers, STARTUP_RUNS [5], STARTUP_RUNS_JVM [3], LARGE_NUMBERS [1000],
 #   SERVERS ["mock ceiling nginx wiremock"], WIREMOCK [auto|off], MOCK_ARGS [extra mock_server flags],
@@ -32,8 +32,8 @@ fi
 BUILD_DIR=$(cd "$1" && pwd)
 BIN=$BUILD_DIR/bin
 
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-6}
 WARMUP=${WARMUP:-5}
 WARMUP_JVM=${WARMUP_JVM:-20}
 CONNECTIONS=${CONNECTIONS:-32}
