@@ -347,7 +347,7 @@ Violations validate_response(const Registry& registry, const HttpMessage& msg,
                 o.numbers = NumberFormat::e164;
             }
         }
-        detail::validate_tree(*contract, root, o, out);
+        detail::validate_tree(*contract, root, o, out, msg.body.size());
     } else if (root && !(rule && rule->message.empty())) {
         add(out, ViolationCode::root_unknown, Severity::error, std::string("/") + root.name(),
             "a root element of the disconnect family", root.name(),

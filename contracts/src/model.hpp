@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <string>
@@ -19,7 +20,7 @@ inline constexpr std::size_t unbounded = std::numeric_limits<std::size_t>::max()
 inline constexpr std::size_t violation_code_count =
     static_cast<std::size_t>(ViolationCode::http_body_unexpected) + 1;
 inline constexpr std::size_t max_children = 32;       ///< per element, checked at load
-inline constexpr std::size_t max_contract_depth = 24; ///< element nesting of a contract
+inline constexpr std::size_t max_contract_depth = 12; ///< element nesting of a contract
 inline constexpr std::size_t max_unique_slots = 8;    ///< unique-valued elements per message
 
 enum class TextType {
@@ -66,6 +67,18 @@ struct ElementNode {
         }
         for (const auto& alias : aliases) {
             if (element_name == alias) {
+                return true;
+            }
+        }
+        return false;
+    }
+    // Hot path: no strlen; the first byte is compared before calling strcmp.
+    bool matches(const char* element_name) const {
+        if (element_name[0] == name[0] && std::strcmp(element_name, name.c_str()) == 0) {
+            return true;
+        }
+        for (const auto& alias : aliases) {
+            if (element_name[0] == alias[0] && std::strcmp(element_name, alias.c_str()) == 0) {
                 return true;
             }
         }
@@ -119,8 +132,19 @@ struct RegistryAccess {
     static const std::vector<std::unique_ptr<MessageContract>>& messages(const Registry& r);
 };
 
-// Loads one definition document (already parsed text) into the registry being built.
-std::string_view trim(std::string_view text);
+// XML whitespace removed from both ends (values are compared trimmed, as Bandwidth does).
+inline std::string_view trim(std::string_view text) {
+    auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+    std::size_t begin = 0;
+    std::size_t end = text.size();
+    while (begin < end && is_space(text[begin])) {
+        ++begin;
+    }
+    while (end > begin && is_space(text[end - 1])) {
+        --end;
+    }
+    return text.substr(begin, end - begin);
+}
 bool iequals(std::string_view a, std::string_view b);
 
 } // namespace detail

@@ -30,17 +30,6 @@ const std::vector<std::unique_ptr<MessageContract>>& RegistryAccess::messages(co
     return r.impl_->messages;
 }
 
-std::string_view trim(std::string_view text) {
-    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && is_space(text.front())) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && is_space(text.back())) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) {
         return false;

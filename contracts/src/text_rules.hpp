@@ -15,8 +15,23 @@ std::size_t utf8_invalid_offset(std::string_view text);
 // Number of code points of valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
-bool is_nanp10(std::string_view text);  // exactly 10 digits: 4158714245
-bool is_e164(std::string_view text);    // + then 2..15 digits, first digit 1-9: +14158714245
+inline bool is_digits(std::string_view text) {
+    for (char c : text) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+// Exactly 10 digits: 4158714245.
+inline bool is_nanp10(std::string_view text) {
+    return text.size() == 10 && is_digits(text);
+}
+// + then 2..15 digits, the first 1-9: +14158714245.
+inline bool is_e164(std::string_view text) {
+    return text.size() >= 3 && text.size() <= 16 && text[0] == '+' && text[1] >= '1' &&
+           text[1] <= '9' && is_digits(text.substr(1));
+}
 bool is_integer(std::string_view text); // optional '-' then 1+ digits
 bool is_alnum_space_dash(std::string_view text);
 

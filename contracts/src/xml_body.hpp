@@ -18,8 +18,9 @@ pugi::xml_node parse_body(std::string_view body, const ValidationOptions& option
 const MessageContract* select_message(const Registry& registry, pugi::xml_node root);
 
 // Walks `root` against `contract` (root name included) and appends every violation.
+// `body_size` (bytes of the parsed body) sizes the duplicate-check tables.
 void validate_tree(const MessageContract& contract, pugi::xml_node root,
-                   const ValidationOptions& options, Violations& out);
+                   const ValidationOptions& options, Violations& out, std::size_t body_size);
 
 // Appends xml_too_deep when any element under `node` (at `depth`, root = 1) nests deeper than
 // the limit. Iterative: safe on 10,000-deep documents.

@@ -4,8 +4,10 @@
 #include "text_rules.hpp"
 #include "xml_body.hpp"
 
+#include <cstdint>
 #include <cstring>
-#include <deque>
+#include <forward_list>
+#include <optional>
 #include <unordered_set>
 
 namespace harness::contracts {
@@ -15,8 +17,9 @@ namespace {
 
 // DOCTYPE and PIs are parsed so they can be reported (never expanded; pugixml never fetches
 // external entities); escapes and CDATA so values are read as the server reads them.
-constexpr unsigned parse_flags =
-    pugi::parse_cdata | pugi::parse_escapes | pugi::parse_doctype | pugi::parse_pi;
+constexpr unsigned parse_flags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_doctype |
+                                 pugi::parse_pi | pugi::parse_embed_pcdata |
+                                 pugi::parse_trim_pcdata;
 
 bool is_ws_only(std::string_view text) {
     return trim(text).empty();
@@ -40,12 +43,20 @@ std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// The seen-set of a unique element: inline for small orders, hashed beyond.
+// The seen-set of a unique element: a linear scan for a few values, then an open-addressing
+// table (no allocation per value; the views point into the parsed document). Each slot keeps
+// 32 bits of the hash so a probe rarely has to compare the strings.
 class SeenSet {
 public:
-    // True when `value` was already seen; records it otherwise.
+    // The body size bounds how many values can come (each element takes at least
+    // 2 * name + 6 bytes: <Name>x</Name>), so the table is sized once instead of being rehashed
+    // while it fills.
+    SeenSet(std::size_t body_size, std::size_t name_size)
+        : expected_(body_size / (2 * name_size + 6)) {}
+
+    // True when `value` (non-empty) was already seen; records it otherwise.
     bool seen(std::string_view value) {
-        if (set_.empty()) {
+        if (table_.empty()) {
             for (std::size_t i = 0; i < count_; ++i) {
                 if (inline_[i] == value) {
                     return true;
@@ -55,22 +66,105 @@ public:
                 inline_[count_++] = value;
                 return false;
             }
-            set_.reserve(256);
-            set_.insert(inline_.begin(), inline_.end());
+            grow();
+        } else if ((used_ + 1) * 4 > table_.size() * 3) {
+            grow();
         }
-        return !set_.insert(value).second;
+        return !insert(value, hash(value));
     }
 
 private:
-    std::array<std::string_view, 32> inline_{};
+    struct Slot {
+        const char* data; ///< nullptr: empty
+        std::uint32_t size;
+        std::uint32_t tag; ///< high half of the hash
+    };
+
+    static std::uint64_t hash(std::string_view v) {
+        // Whole 8-byte loads only (the last one overlapping), so no byte-wise copy stalls.
+        constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+        const char* p = v.data();
+        const std::size_t n = v.size();
+        std::uint64_t h = n * k;
+        if (n >= 8) {
+            for (std::size_t i = 0; i + 8 < n; i += 8) {
+                std::uint64_t w;
+                std::memcpy(&w, p + i, 8);
+                h = (h ^ w) * k;
+                h ^= h >> 32;
+            }
+            std::uint64_t w;
+            std::memcpy(&w, p + n - 8, 8);
+            h = (h ^ w) * k;
+        } else {
+            for (std::size_t i = 0; i < n; ++i) {
+                h = (h ^ static_cast<unsigned char>(p[i])) * k;
+            }
+        }
+        // murmur3's fmix64: every input bit reaches the low bits the table uses.
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53ULL;
+        return h ^ (h >> 33);
+    }
+
+    // False when the value was present already.
+    bool insert(std::string_view value, std::uint64_t h) {
+        const std::size_t mask = table_.size() - 1;
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        const auto size = static_cast<std::uint32_t>(value.size());
+        for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+            Slot& slot = table_[at];
+            if (slot.data == nullptr) {
+                slot = Slot{value.data(), size, tag};
+                ++used_;
+                return true;
+            }
+            if (slot.tag == tag && slot.size == size &&
+                std::memcmp(slot.data, value.data(), size) == 0) {
+                return false;
+            }
+        }
+    }
+
+    void grow() {
+        std::vector<Slot> old;
+        old.swap(table_);
+        std::size_t size = 64;
+        if (old.empty()) {
+            while (size * 3 < expected_ * 4 && size < (std::size_t{1} << 22)) {
+                size *= 2;
+            }
+        } else {
+            size = old.size() * 2;
+        }
+        table_.assign(size, Slot{nullptr, 0, 0});
+        used_ = 0;
+        for (const auto& slot : old) {
+            if (slot.data != nullptr) {
+                const std::string_view v(slot.data, slot.size);
+                insert(v, hash(v));
+            }
+        }
+        for (std::size_t i = 0; i < count_; ++i) {
+            insert(inline_[i], hash(inline_[i]));
+        }
+        count_ = 0;
+    }
+
+    std::size_t expected_;
+    std::array<std::string_view, 8> inline_;
     std::size_t count_ = 0;
-    std::unordered_set<std::string_view> set_;
+    std::vector<Slot> table_;
+    std::size_t used_ = 0;
 };
 
 class Walker {
 public:
-    Walker(const MessageContract& msg, const ValidationOptions& options, Violations& out)
-        : msg_(msg), options_(options), out_(out) {}
+    Walker(const MessageContract& msg, const ValidationOptions& options, Violations& out,
+           std::size_t body_size)
+        : msg_(msg), options_(options), out_(out), body_size_(body_size) {}
 
     void run(pugi::xml_node root) { element(root, msg_.root, 1); }
 
@@ -150,7 +244,7 @@ private:
             if (type != pugi::node_element) {
                 continue;
             }
-            const std::string_view name = child.name();
+            const char* name = child.name();
             std::size_t index = 0;
             while (index < c.children.size() && !c.children[index].matches(name)) {
                 ++index;
@@ -218,19 +312,26 @@ private:
     }
 
     void leaf(pugi::xml_node node, const ElementNode& c, std::size_t depth) {
-        std::string_view raw;
-        std::size_t pieces = 0;
-        for (auto child = node.first_child(); child; child = child.next_sibling()) {
+        // parse_embed_pcdata stores the first text piece as the element's own value, so the
+        // common <TelephoneNumber>4158714245</TelephoneNumber> has no child node at all.
+        std::string_view raw = node.value();
+        auto child = node.first_child();
+        if (!child) {
+            value(node, c, trim(raw));
+            return;
+        }
+        std::size_t pieces = raw.empty() ? 0 : 1;
+        for (; child; child = child.next_sibling()) {
             const auto type = child.type();
             if (type == pugi::node_pcdata || type == pugi::node_cdata) {
                 if (pieces == 0) {
                     raw = child.value();
                 } else {
                     if (pieces == 1) {
-                        scratch_.emplace_back(raw);
+                        scratch_.emplace_front(raw);
                     }
-                    scratch_.back() += child.value();
-                    raw = scratch_.back();
+                    scratch_.front() += child.value();
+                    raw = scratch_.front();
                 }
                 ++pieces;
             } else if (type == pugi::node_element) {
@@ -298,7 +399,7 @@ private:
             }
             break;
         }
-        if (c.unique_slot >= 0 && seen_[c.unique_slot].seen(v)) {
+        if (c.unique_slot >= 0 && seen(c.unique_slot, c).seen(v)) {
             report(&c, ViolationCode::value_duplicate, Severity::error, path_of(node),
                    "unique values", excerpt(v), c.name + " " + quote(v) + " is repeated");
         }
@@ -347,11 +448,20 @@ private:
     const MessageContract& msg_;
     const ValidationOptions& options_;
     Violations& out_;
+    std::size_t body_size_;
     std::array<Frame, max_contract_depth + 2> frames_{};
     std::size_t depth_ = 0;
-    std::array<SeenSet, max_unique_slots> seen_{};
+    SeenSet& seen(int slot, const ElementNode& c) {
+        auto& set = seen_[static_cast<std::size_t>(slot)];
+        if (!set) {
+            set.emplace(body_size_, c.name.size());
+        }
+        return *set;
+    }
+
+    std::array<std::optional<SeenSet>, max_unique_slots> seen_;
     std::size_t numbers_ = 0;
-    std::deque<std::string> scratch_; ///< text split by comments/CDATA, kept for the seen-sets
+    std::forward_list<std::string> scratch_; ///< text split by comments/CDATA (stable for views)
 };
 
 // Path without contract knowledge (index only when same-name siblings exist).
@@ -515,7 +625,7 @@ const MessageContract* select_message(const Registry& registry, pugi::xml_node r
 }
 
 void validate_tree(const MessageContract& contract, pugi::xml_node root,
-                   const ValidationOptions& options, Violations& out) {
+                   const ValidationOptions& options, Violations& out, std::size_t body_size) {
     if (!contract.root.matches(root.name())) {
         add(out, options, ViolationCode::root_mismatch, Severity::error,
             std::string("/") + root.name(), contract.root.name, root.name(),
@@ -523,7 +633,7 @@ void validate_tree(const MessageContract& contract, pugi::xml_node root,
         check_depth(root, 1, options, out);
         return;
     }
-    Walker(contract, options, out).run(root);
+    Walker(contract, options, out, body_size).run(root);
 }
 
 } // namespace detail
@@ -534,7 +644,7 @@ Violations validate_body(const Registry& /*registry*/, const MessageContract& co
     try {
         pugi::xml_document doc;
         if (auto root = detail::parse_body(body, options, doc, out)) {
-            detail::validate_tree(contract, root, options, out);
+            detail::validate_tree(contract, root, options, out, body.size());
         }
     } catch (const std::bad_alloc&) {
         out.push_back(Violation{ViolationCode::body_too_large, Severity::error, "/",
@@ -574,7 +684,7 @@ Violations validate_body_auto(const Registry& registry, std::string_view body,
         if (chosen) {
             *chosen = msg->name;
         }
-        detail::validate_tree(*msg, root, options, out);
+        detail::validate_tree(*msg, root, options, out, body.size());
     } catch (const std::bad_alloc&) {
         out.push_back(Violation{ViolationCode::body_too_large, Severity::error, "/",
                                 "a body that fits in memory", std::to_string(body.size()),
