@@ -2,8 +2,10 @@
 // bodies and every transport failure as a value.
 #include "broken_server.hpp"
 #include "harness/client/http_client.hpp"
+#include "harness/contract_suite/child_process.hpp"
 
 #include <arpa/inet.h>
+#include <filesystem>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -141,6 +143,84 @@ TEST(ContractSuiteClient, MissingCaBundleIsATlsErrorNotACrash) {
     EXPECT_TRUE(r.error == client::TransportError::tls ||
                 r.error == client::TransportError::connect)
         << client::to_string(r.error) << ": " << r.error_text;
+}
+
+// HTTPS against `openssl s_server` on 127.0.0.1 port 0 with a certificate made for the test:
+// verification fails against the system store and succeeds with CONTRACT_CA_BUNDLE's option.
+class ContractSuiteClientTls : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const char* openssl = "/usr/bin/openssl";
+        if (::access(openssl, X_OK) != 0 || ::access("/usr/bin/stdbuf", X_OK) != 0) {
+            GTEST_SKIP() << "openssl or stdbuf not installed";
+        }
+        dir_ = std::filesystem::temp_directory_path() /
+               ("contract_suite_tls_" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir_);
+        cert_ = (dir_ / "cert.pem").string();
+        const std::string key = (dir_ / "key.pem").string();
+        std::string error;
+        SpawnOptions make_cert;
+        make_cert.argv = {openssl,
+                          "req",
+                          "-x509",
+                          "-newkey",
+                          "ec",
+                          "-pkeyopt",
+                          "ec_paramgen_curve:prime256v1",
+                          "-nodes",
+                          "-keyout",
+                          key,
+                          "-out",
+                          cert_,
+                          "-days",
+                          "2",
+                          "-subj",
+                          "/CN=127.0.0.1",
+                          "-addext",
+                          "subjectAltName=IP:127.0.0.1"};
+        make_cert.merge_stderr = true;
+        auto req = ChildProcess::spawn(make_cert, &error);
+        ASSERT_TRUE(req) << error;
+        std::string out;
+        req->read_to_end(out, std::chrono::seconds(30));
+        ASSERT_EQ(req->wait(std::chrono::seconds(30)), 0) << out;
+
+        SpawnOptions serve;
+        // stdbuf: s_server's stdout is block-buffered on a pipe; the ACCEPT line must arrive now.
+        serve.argv = {"/usr/bin/stdbuf", "-oL", openssl, "s_server", "-accept", "127.0.0.1:0",
+                      "-cert",           cert_, "-key",  key,        "-www"};
+        serve.merge_stderr = true;
+        server_ = ChildProcess::spawn(serve, &error);
+        ASSERT_TRUE(server_) << error;
+        std::string seen;
+        const auto line = server_->wait_for_line("ACCEPT ", std::chrono::seconds(20), &seen);
+        ASSERT_TRUE(line) << "s_server printed: " << seen;
+        server_->drain_in_background();
+        url_ = "https://" + line->substr(7) + "/";
+    }
+    void TearDown() override {
+        server_.reset();
+        std::error_code ec;
+        std::filesystem::remove_all(dir_, ec);
+    }
+    std::filesystem::path dir_;
+    std::string cert_;
+    std::string url_;
+    std::optional<ChildProcess> server_;
+};
+
+TEST_F(ContractSuiteClientTls, SelfSignedFailsAgainstTheSystemStore) {
+    const auto r = client::request("GET", url_, {}, {});
+    EXPECT_EQ(r.error, client::TransportError::tls) << r.error_text;
+}
+
+TEST_F(ContractSuiteClientTls, CaBundleOverrideVerifiesThePeer) {
+    client::RequestOptions options;
+    options.ca_bundle = cert_;
+    const auto r = client::request("GET", url_, {}, {}, options);
+    ASSERT_TRUE(r.ok()) << client::to_string(r.error) << ": " << r.error_text;
+    EXPECT_EQ(r.status, 200);
 }
 
 } // namespace
