@@ -325,7 +325,7 @@ def report(args):
         "generated_utc": meta.get("date_utc"),
         "machine": {k: meta.get(k) for k in ("cores", "cpu", "memory", "kernel", "os", "loadavg_start", "loadavg_end", "neighbours")},
         "config": {k: meta.get(k) for k in ("rounds", "duration_s", "warmup_s", "warmup_jvm_s", "connections", "wrk_threads",
-                                             "server_threads", "startup_runs", "large_numbers", "git_commit")},
+                                             "server_threads", "startup_runs", "large_numbers", "vary", "git_commit")},
         "versions": {k[len("version_"):]: v for k, v in meta.items() if k.startswith("version_")},
         "notes": notes,
         "servers": {n: {k: v for k, v in servers[n].items()} for n in order},
@@ -354,7 +354,10 @@ def report(args):
     w("")
     w(f"**Load:** `wrk -t{meta.get('wrk_threads')} -c{meta.get('connections')} -d{meta.get('duration_s')}s --latency` "
       f"on 127.0.0.1, POST with `Content-Type: application/xml` and Basic credentials; "
-      f"warm-up {meta.get('warmup_s')} s per server ({meta.get('warmup_jvm_s')} s for WireMock's JIT), then "
+      + (f"{meta.get('vary')} distinct bodies sent in turn (the first telephone number varies, so no server can "
+         "skip validating a body it has just seen); " if meta.get("vary", "1") not in ("1", "0") else
+         "the same body bytes on every request; ")
+      + f"warm-up {meta.get('warmup_s')} s per server ({meta.get('warmup_jvm_s')} s for WireMock's JIT), then "
       f"{meta.get('rounds')} rounds, servers alternating within each round; figures are medians over rounds. "
       f"Servers use {meta.get('server_threads')} threads/workers. wrk and the servers share the same cores, "
       "so req/s is bounded by the client too: compare ratios within one run.")

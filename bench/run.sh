@@ -16,6 +16,7 @@
 #   first scenario), CONNECTIONS [32], THREADS [2] wrk threads, SERVER_THREADS [2] threads of the
 #   mock and the ceiling / nginx workers, STARTUP_RUNS [5], STARTUP_RUNS_JVM [3], LARGE_NUMBERS [1000],
 #   SERVERS ["mock ceiling nginx wiremock"], WIREMOCK [auto|off], MOCK_ARGS [extra mock_server flags],
+#   VARY [64] distinct request bodies sent in turn (first number varied; 1: the file's bytes only),
 #   MICRO [on|off], MICRO_MIN_TIME [0.5] seconds per micro-benchmark, OUT_DIR [bench/results],
 #   KEEP_SCRATCH [0] (1: keep the scratch dir with rendered configs and logs).
 set -u -o pipefail
@@ -45,12 +46,13 @@ LARGE_NUMBERS=${LARGE_NUMBERS:-1000}
 SERVERS=${SERVERS:-mock ceiling nginx wiremock}
 WIREMOCK=${WIREMOCK:-auto}
 MOCK_ARGS=${MOCK_ARGS:-}
+VARY=${VARY:-64}
 MICRO=${MICRO:-on}
 MICRO_MIN_TIME=${MICRO_MIN_TIME:-0.5}
 OUT_DIR=${OUT_DIR:-$BENCH_DIR/results}
 KEEP_SCRATCH=${KEEP_SCRATCH:-0}
 
-for v in ROUNDS DURATION WARMUP WARMUP_JVM CONNECTIONS THREADS SERVER_THREADS STARTUP_RUNS STARTUP_RUNS_JVM LARGE_NUMBERS; do
+for v in VARY ROUNDS DURATION WARMUP WARMUP_JVM CONNECTIONS THREADS SERVER_THREADS STARTUP_RUNS STARTUP_RUNS_JVM LARGE_NUMBERS; do
     [[ ${!v} =~ ^[0-9]+$ ]] || { echo "bench: $v must be a whole number (got '${!v}')" >&2; exit 2; }
 done
 [ "$ROUNDS" -ge 1 ] && [ "$DURATION" -ge 1 ] && [ "$CONNECTIONS" -ge "$THREADS" ] && [ "$THREADS" -ge 1 ] ||
@@ -241,7 +243,7 @@ verify() {
 # load NAME SCENARIO BODY_FILE SECONDS OUTFILE: one wrk run; prints the BENCH_RESULT line.
 load() {
     local name=$1 body=$3 seconds=$4 out=$5
-    BENCH_BODY=$body BENCH_PATH=$CREATE_PATH timeout -k 5 $((seconds + 60)) \
+    BENCH_BODY=$body BENCH_PATH=$CREATE_PATH BENCH_VARY=$VARY timeout -k 5 $((seconds + 60)) \
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$BENCH_DIR/post.lua" \
         "http://127.0.0.1:${PORT[$name]}" >"$out" 2>&1
     grep '^BENCH_RESULT' "$out"
@@ -304,6 +306,7 @@ meta server_threads "$SERVER_THREADS"
 meta startup_runs "$STARTUP_RUNS"
 meta startup_runs_jvm "$STARTUP_RUNS_JVM"
 meta large_numbers "$LARGE_NUMBERS"
+meta vary "$VARY"
 meta version_wrk "$(wrk -v 2>&1 | head -n 1 | awk '{print $2}')"
 meta version_pistache "$(dpkg-query -W -f='${Version}' libpistache-dev 2>/dev/null)"
 meta version_pugixml "$(dpkg-query -W -f='${Version}' libpugixml-dev 2>/dev/null)"
