@@ -223,6 +223,19 @@ TEST(ContractSuiteGate, StartsAndStopsItsOwnMockWhenBaseUrlIsUnset) {
     EXPECT_EQ(::kill(pid, 0), -1) << "mock_server pid " << pid << " still running";
 }
 
+TEST(ContractSuiteGate, HelpDocumentsEveryVariable) {
+    const auto run = run_contract_tests({}, {"--help"});
+    EXPECT_EQ(run.exit_code, 0) << dump(run);
+    for (const char* var :
+         {"CONTRACT_BASE_URL", "CONTRACT_ACCOUNT_ID", "CONTRACT_USERNAME", "CONTRACT_PASSWORD",
+          "CONTRACT_TOKEN", "CONTRACT_TNS", "CONTRACT_ORDER_ID", "CONTRACT_ALLOW_DISCONNECT",
+          "CONTRACT_CA_BUNDLE", "CONTRACT_CUSTOMER_ORDER_ID", "CONTRACT_TIMEOUT_MS",
+          "CONTRACT_DRY_RUN", "--gtest_output"}) {
+        EXPECT_THAT(run.output, HasSubstr(var));
+    }
+    EXPECT_THAT(run.output, Not(HasSubstr("contract_tests: target"))); // nothing started
+}
+
 TEST(ContractSuiteGate, ListsTestsWithoutContactingANonLoopbackTarget) {
     // --gtest_list_tests never builds a Target: nothing is sent anywhere.
     const auto run = run_contract_tests({{"CONTRACT_BASE_URL", "http://203.0.113.5/api"}},
