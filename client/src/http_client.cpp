@@ -238,7 +238,8 @@ HttpResult HttpClient::request(std::string_view method, const std::string& url,
     const bool send_body = !body.empty() || method == "POST" || method == "PUT";
     if (send_body) {
         set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-        set(CURLOPT_POSTFIELDS, body.data());
+        // Never NULL: a NULL POSTFIELDS would make libcurl read the body from stdin.
+        set(CURLOPT_POSTFIELDS, body.empty() ? "" : body.data());
     } else if (method == "HEAD") {
         set(CURLOPT_NOBODY, 1L);
     } else {

@@ -52,10 +52,11 @@ bool base_uses_e164(const std::string& base_url) {
 }
 
 SuiteConfig config_from_env(const EnvLookup& lookup) {
-    auto get = [&](const char* name) -> std::string {
+    auto get_raw = [&](const char* name) -> std::string {
         const char* value = lookup ? lookup(name) : std::getenv(name);
-        return value != nullptr ? trim(value) : std::string();
+        return value != nullptr ? std::string(value) : std::string();
     };
+    auto get = [&](const char* name) { return trim(get_raw(name)); };
     SuiteConfig c;
     c.base_url = get("CONTRACT_BASE_URL");
     while (!c.base_url.empty() && c.base_url.back() == '/') {
@@ -66,10 +67,10 @@ SuiteConfig config_from_env(const EnvLookup& lookup) {
         c.account_id = default_account_id;
     }
     const std::string user = get("CONTRACT_USERNAME");
-    const std::string token = get("CONTRACT_TOKEN");
+    const std::string token = get_raw("CONTRACT_TOKEN"); // secrets verbatim (no trimming)
     if (!user.empty()) {
-        c.auth = client::Auth::basic(user, get("CONTRACT_PASSWORD"));
-    } else if (!token.empty()) {
+        c.auth = client::Auth::basic(user, get_raw("CONTRACT_PASSWORD"));
+    } else if (!trim(token).empty()) {
         c.auth = client::Auth::bearer(token);
     }
     c.tns_text = get("CONTRACT_TNS");

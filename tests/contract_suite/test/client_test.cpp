@@ -87,6 +87,13 @@ TEST(ContractSuiteClient, SendsBearerToken) {
     EXPECT_EQ(none.body, "GET\n-\n-\n");
 }
 
+TEST(ContractSuiteClient, EmptyPostSendsZeroBytes) {
+    BrokenServer server(Defect::none);
+    const auto r = client::request("POST", server.base_url("/__test/echo"), {}, {});
+    ASSERT_TRUE(r.ok()) << r.error_text;
+    EXPECT_EQ(r.body, "POST\n-\n-\n");
+}
+
 TEST(ContractSuiteClient, HttpErrorsAreResponsesNotTransportErrors) {
     BrokenServer server(Defect::none);
     const auto r = client::request("GET", server.base_url() + "/accounts/1/disconnects", {}, {});
