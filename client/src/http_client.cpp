@@ -219,9 +219,9 @@ HttpResult HttpClient::request(std::string_view method, const std::string& url,
         append(name + ": " + value);
     }
     append("Expect:"); // no 100-continue round trip
-    const bool has_content_type = std::any_of(headers.begin(), headers.end(), [](const auto& h) {
-        return iequals(h.first, "Content-Type");
-    });
+    const bool has_content_type =
+        std::any_of(headers.begin(), headers.end(),
+                    [](const auto& header) { return iequals(header.first, "Content-Type"); });
     if (!has_content_type) {
         append("Content-Type:"); // no libcurl default (application/x-www-form-urlencoded)
     }
