@@ -70,9 +70,10 @@ def gen_order(args):
 
 # ---------------------------------------------------------------- report
 
-SERVER_ORDER = ["mock", "ceiling", "nginx", "wiremock"]
+SERVER_ORDER = ["mock", "mock-novalidate", "ceiling", "nginx", "wiremock"]
 SERVER_TITLE = {
     "mock": "mock_server (canned, validation on)",
+    "mock-novalidate": "mock_server --no-validate",
     "ceiling": "Pistache ceiling",
     "nginx": "nginx",
     "wiremock": "WireMock",

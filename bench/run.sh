@@ -15,7 +15,7 @@
 #   ROUNDS [5] DURATION [6] seconds per measured run, WARMUP [5] seconds, WARMUP_JVM [20] (WireMock,
 #   first scenario), CONNECTIONS [32], THREADS [2] wrk threads, SERVER_THREADS [2] threads of the
 #   mock and the ceiling / nginx workers, STARTUP_RUNS [5], STARTUP_RUNS_JVM [3], LARGE_NUMBERS [1000],
-#   SERVERS ["mock ceiling nginx wiremock"], WIREMOCK [auto|off], MOCK_ARGS [extra mock_server flags],
+#   SERVERS ["mock ceiling nginx wiremock"; also "mock-novalidate": the mock with --no-validate], WIREMOCK [auto|off], MOCK_ARGS [extra mock_server flags],
 #   VARY [64] distinct request bodies sent in turn (first number varied; 1: the file's bytes only),
 #   MICRO [on|off], MICRO_MIN_TIME [0.5] seconds per micro-benchmark, OUT_DIR [bench/results],
 #   KEEP_SCRATCH [0] (1: keep the scratch dir with rendered configs and logs).
@@ -142,6 +142,10 @@ spawn_server() { # NAME PORT DIR LOG: starts in the background of this shell ($!
             # shellcheck disable=SC2086
             "$BIN/mock_server" --host 127.0.0.1 --port "$port" --mode canned --threads "$SERVER_THREADS" \
                 $MOCK_ARGS >"$log" 2>&1 & ;;
+        mock-novalidate)
+            # shellcheck disable=SC2086
+            "$BIN/mock_server" --host 127.0.0.1 --port "$port" --mode canned --threads "$SERVER_THREADS" \
+                --no-validate $MOCK_ARGS >"$log" 2>&1 & ;;
         ceiling)
             "$BIN/pistache_ceiling" --port "$port" --threads "$SERVER_THREADS" --body "$RESP" \
                 --order-id "$ORDER_ID" >"$log" 2>&1 & ;;
@@ -156,6 +160,7 @@ spawn_server() { # NAME PORT DIR LOG: starts in the background of this shell ($!
 server_setup() {
     case "$1" in
         mock) echo "build/bin/mock_server --mode canned --threads $SERVER_THREADS $MOCK_ARGS (validation on, auth default)" ;;
+        mock-novalidate) echo "build/bin/mock_server --mode canned --threads $SERVER_THREADS --no-validate $MOCK_ARGS (what validation costs)" ;;
         ceiling) echo "bench/pistache_ceiling.cpp: Rest::Router, $SERVER_THREADS threads, keep-alive fixed, canned body + Location, nothing else" ;;
         nginx) echo "nginx-light, $SERVER_THREADS workers, return 201 with the body inline, keepalive_requests 10000000, no access log" ;;
         wiremock) echo "WireMock standalone jar (java -jar, JVM defaults), one mapping, --no-request-journal --disable-request-logging" ;;
@@ -164,7 +169,7 @@ server_setup() {
 
 server_version() {
     case "$1" in
-        mock) echo "commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- mock_server contracts 2>/dev/null || echo '+local changes'), $(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt")" ;;
+        mock | mock-novalidate) echo "commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- mock_server contracts 2>/dev/null || echo '+local changes'), $(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt")" ;;
         ceiling) echo "Pistache $(dpkg-query -W -f='${Version}' libpistache-dev 2>/dev/null)" ;;
         nginx) echo "nginx $(nginx -v 2>&1 | sed 's|.*nginx/||')" ;;
         wiremock) echo "WireMock $(basename "$WIREMOCK_JAR" .jar | sed 's/wiremock-standalone-//') / OpenJDK $(java -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p')" ;;
@@ -257,12 +262,14 @@ mkdir -p "$RAW"
 python3 "$BENCH_DIR/bench_tool.py" gen-order "$LARGE_NUMBERS" "$REQ_LARGE" || exit 1
 
 for s in $SERVERS; do
-    case "$s" in mock | ceiling | nginx | wiremock) ;; *) echo "bench: unknown server '$s'" >&2; exit 2 ;; esac
+    case "$s" in mock | mock-novalidate | ceiling | nginx | wiremock) ;; *) echo "bench: unknown server '$s'" >&2; exit 2 ;; esac
     STATUS[$s]=ok
     NOTE[$s]=""
     PID[$s]=""
 done
-[[ " $SERVERS " == *" mock "* ]] && [ ! -x "$BIN/mock_server" ] && fail_server mock "$BIN/mock_server not built"
+for s in mock mock-novalidate; do
+    [[ " $SERVERS " == *" $s "* ]] && [ ! -x "$BIN/mock_server" ] && fail_server "$s" "$BIN/mock_server not built"
+done
 [[ " $SERVERS " == *" ceiling "* ]] && [ ! -x "$BIN/pistache_ceiling" ] && fail_server ceiling "$BIN/pistache_ceiling not built"
 [[ " $SERVERS " == *" nginx "* ]] && ! command -v nginx >/dev/null && fail_server nginx "nginx not installed (nginx-light)"
 if [[ " $SERVERS " == *" wiremock "* ]]; then
