@@ -189,8 +189,12 @@ Findings check_status(int actual, int expected, std::string_view rule) {
     if (actual == expected) {
         return {};
     }
-    return {{std::string(rule), "http:status", "HTTP " + std::to_string(expected),
-             "HTTP " + std::to_string(actual)}};
+    std::string got = "HTTP " + std::to_string(actual);
+    if (actual == 401 || actual == 403) {
+        got += " (credentials rejected: check CONTRACT_USERNAME/CONTRACT_PASSWORD or "
+               "CONTRACT_TOKEN, and CONTRACT_ACCOUNT_ID)";
+    }
+    return {{std::string(rule), "http:status", "HTTP " + std::to_string(expected), got}};
 }
 
 bool is_xml_content_type(std::string_view content_type) {
