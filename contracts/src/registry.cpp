@@ -539,6 +539,7 @@ std::optional<MatchedOperation> Registry::match(std::string_view method, std::st
     if (method_allowed) {
         *method_allowed = false;
     }
+    path = path.substr(0, path.find_first_of("?#"));
     std::optional<MatchedOperation> wrong_method;
     for (std::string_view prefix : base_prefixes) {
         if (path.substr(0, prefix.size()) != prefix) {

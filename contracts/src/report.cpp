@@ -66,10 +66,6 @@ std::string to_json(const Violations& violations, std::string_view label,
     return array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-} // namespace harness::contracts
-
-namespace harness::contracts {
-
 std::string to_json(const std::vector<FileReport>& reports) {
     nlohmann::json array = nlohmann::json::array();
     for (const auto& r : reports) {

@@ -82,6 +82,8 @@ TEST(Registry, MatchDistinguishesMethodFromPath) {
     EXPECT_TRUE(allowed);
     EXPECT_EQ(reg.match("POST", "/api/accounts/1/disconnects", nullptr)->operation,
               reg.operation("create_order"));
+    EXPECT_EQ(reg.match("GET", "/api/accounts/1/disconnects/2?tndetail=true", nullptr)->operation,
+              reg.operation("get_order"));
     EXPECT_FALSE(reg.match("GET", "/api/accounts/1/disconnects/2/history"));
     EXPECT_FALSE(reg.match("GET", "/api/v3/accounts/1/disconnects"));
     EXPECT_FALSE(reg.match("GET", "/accounts//disconnects"));

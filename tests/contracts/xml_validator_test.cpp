@@ -4,6 +4,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <thread>
 
 namespace hc = harness::contracts;
 using harness::testing::HasBandwidthViolation;
@@ -435,4 +436,30 @@ TEST(XmlValidatorAuto, ReportsUnknownRoot) {
         hc::validate_body_auto(hc::Registry::builtin(), "<Order><Id>1</Id></Order>", {}, &chosen);
     EXPECT_THAT(v, ElementsAre(HasViolation(ViolationCode::root_unknown, "/Order")));
     EXPECT_EQ(chosen, "");
+}
+
+TEST(XmlValidator, ValidatesConcurrentlyWithTheSharedRegistry) {
+    // The mock validates on Pistache worker threads: the registry is read-only, calls share
+    // nothing.
+    const std::string good = harness::testing::fixture_text("disconnects/create_request.xml");
+    const std::string bad = order(numbers({"4158714245", "4158714245"}));
+    std::vector<std::thread> threads;
+    std::vector<int> failures(4, 0);
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 500; ++i) {
+                if (!validate_as("create_request", good, v1()).empty()) {
+                    ++failures[t];
+                }
+                const auto v = validate_as("create_request", bad, v1());
+                if (v.size() != 1 || v[0].bandwidth_code != 5093) {
+                    ++failures[t];
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    EXPECT_THAT(failures, ::testing::Each(0));
 }

@@ -103,7 +103,8 @@ public:
     // DisconnectTelephoneNumberOrderResponse: create 201, order status, order error).
     std::vector<const MessageContract*> messages_with_root(std::string_view root) const;
 
-    // Matches method + path (with any base prefix in real use); nullopt when no operation fits.
+    // Matches method + path (with any base prefix in real use; a query string is ignored);
+    // nullopt when no operation fits.
     // A path that fits but with another method yields the operation with method_allowed=false.
     std::optional<MatchedOperation> match(std::string_view method, std::string_view path,
                                           bool* method_allowed = nullptr) const;
