@@ -32,9 +32,10 @@ format:
 # The contract suite against any endpoint: make contract-test BASE_URL=https://... ACCOUNT_ID=... \
 #   USERNAME=... PASSWORD=... (or TOKEN=...) [TNS=...] [ORDER_ID=...] [ALLOW_DISCONNECT=yes]
 # Without BASE_URL it starts build/bin/mock_server itself. JUnit XML: $(BUILD_DIR)/contract-tests.xml
-CONTRACT_VARS = BASE_URL ACCOUNT_ID USERNAME PASSWORD TOKEN TNS ORDER_ID ALLOW_DISCONNECT CA_BUNDLE
+CONTRACT_VARS = BASE_URL ACCOUNT_ID USERNAME PASSWORD TOKEN TNS ORDER_ID ALLOW_DISCONNECT CA_BUNDLE \
+                CUSTOMER_ORDER_ID DRY_RUN TIMEOUT_MS
 contract-test: build
-	$(foreach v,$(CONTRACT_VARS),$(if $($(v)),CONTRACT_$(v)='$($(v))')) \
+	$(foreach v,$(CONTRACT_VARS),$(if $($(v)),CONTRACT_$(v)="$$$(v)")) \
 	    $(BUILD_DIR)/bin/contract_tests --gtest_output=xml:$(BUILD_DIR)/contract-tests.xml
 
 # Release build + wrk/Google Benchmark runs; writes bench/results/latest.{md,json}.

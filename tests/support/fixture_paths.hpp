@@ -4,7 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -21,7 +21,9 @@ inline std::string read_file(const std::filesystem::path& path) {
     if (!in) {
         throw std::runtime_error("test data missing: " + path.string());
     }
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
 }
 
 inline std::string fixture(const std::string& relative) { return read_file(fixtures_dir() / relative); }
