@@ -287,6 +287,17 @@ Violations validate_response(const Registry& registry, const HttpMessage& msg,
             }
         }
     }
+    if (!rule && has_body) {
+        // A body where the status documents none (429, 204): that rule, with the body flagged.
+        for (const auto& candidate : detail::RegistryAccess::operations(registry)) {
+            for (const auto& r : candidate->responses) {
+                if (!rule && r.status == msg.status && r.message.empty()) {
+                    op = candidate.get();
+                    rule = &r;
+                }
+            }
+        }
+    }
     if (!status_known) {
         add(out, ViolationCode::http_status, Severity::error, "http:status",
             "a status documented for the disconnect family", std::to_string(msg.status),

@@ -167,8 +167,12 @@ TEST(HttpValidator, ReportsRateLimitWithoutResetHeaderOrWithBody) {
     const auto v = http("HTTP/1.1 429 Too Many Requests\nX-RateLimit-Reset: 1590033530\n"
                         "Content-Type: application/xml\n\n" +
                         created_body);
-    EXPECT_THAT(
-        v, ::testing::Contains(HasViolation(ViolationCode::http_operation_unknown, "http:status")));
+    EXPECT_THAT(v, ElementsAre(HasViolation(ViolationCode::http_body_unexpected, "http:body")));
+}
+
+TEST(HttpValidator, ReportsBodyOnNoContent) {
+    EXPECT_THAT(http("HTTP/1.1 204 No Content\nContent-Type: application/xml\n\n<Notes/>"),
+                ElementsAre(HasViolation(ViolationCode::http_body_unexpected, "http:body")));
 }
 
 TEST(HttpValidator, AcceptsBodylessNoteResponses) {
