@@ -169,8 +169,9 @@ public:
     void run(pugi::xml_node root) { element(root, msg_.root, 1); }
 
 private:
+    // Raw node pointers: a trivially constructible array, no pugixml call per frame.
     struct Frame {
-        pugi::xml_node node;
+        pugi::xml_node_struct* node;
         const ElementNode* contract;
     };
 
@@ -195,7 +196,7 @@ private:
             const pugi::xml_node n = chain[chain.size() - 1 - level];
             path += '/';
             path += n.name();
-            const bool indexed = (level < depth_ && frames_[level].node == n)
+            const bool indexed = (level < depth_ && frames_[level].node == n.internal_object())
                                      ? frames_[level].contract->indexed
                                      : (self != nullptr && n == node && self->indexed);
             std::size_t index = 1;
@@ -222,7 +223,7 @@ private:
                 std::to_string(depth), "element nesting is deeper than the limit");
             return;
         }
-        frames_[depth_++] = Frame{node, &c};
+        frames_[depth_++] = Frame{node.internal_object(), &c};
         if (c.open) {
             check_depth(node, depth, options_, out_);
         } else if (c.text.type != TextType::none) {
@@ -449,7 +450,7 @@ private:
     const ValidationOptions& options_;
     Violations& out_;
     std::size_t body_size_;
-    std::array<Frame, max_contract_depth + 2> frames_{};
+    std::array<Frame, max_contract_depth + 2> frames_; ///< [0, depth_) are set
     std::size_t depth_ = 0;
     SeenSet& seen(int slot, const ElementNode& c) {
         auto& set = seen_[static_cast<std::size_t>(slot)];
