@@ -4,7 +4,6 @@
 #include "xml_body.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace harness::contracts {
 namespace {
