@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <array>
 #include <atomic>
+#include <limits>
 #include <netinet/in.h>
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
@@ -178,12 +179,21 @@ public:
         endpoint->init(Http::Endpoint::options()
                            .threads(static_cast<int>(threads))
                            .flags(Tcp::Options::ReuseAddr)
-                           .maxRequestSize(options_.max_body_bytes + header_allowance));
+                           .maxRequestSize(max_request_bytes()));
         endpoint->setHandler(router_.handler());
         port_.store(options_.port);
         endpoint->serveThreaded();
         port_.store(static_cast<std::uint16_t>(endpoint->getPort()));
         endpoint_ = std::move(endpoint);
+    }
+
+    // Pistache's whole-request limit: the body limit plus room for the request line and headers
+    // (saturating, so a huge --max-body cannot wrap around to a tiny limit).
+    std::size_t max_request_bytes() const {
+        const auto max = std::numeric_limits<std::size_t>::max();
+        return options_.max_body_bytes > max - header_allowance
+                   ? max
+                   : options_.max_body_bytes + header_allowance;
     }
 
     void stop() {
