@@ -168,14 +168,19 @@ public:
            std::size_t body_size)
         : msg_(msg), options_(options), out_(out), body_size_(body_size) {}
 
-    void run(pugi::xml_node root) { element(root, msg_.root, 1); }
+    void run(pugi::xml_node root) { element(root, msg_.root, 1, 1); }
 
 private:
     // Raw node pointers: a trivially constructible array, no pugixml call per frame.
     struct Frame {
         pugi::xml_node_struct* node;
         const ElementNode* contract;
+        std::size_t index; ///< 1-based among the siblings matching the same contract element
     };
+
+    // Unknown elements are ignored by the server: report the first ones only, so a document of
+    // a million unknown elements stays cheap (their paths count siblings).
+    static constexpr std::size_t max_unexpected_reports = 100;
 
     bool full() const { return out_.size() >= options_.max_violations; }
 
@@ -187,8 +192,11 @@ private:
     }
 
     // Indexed path of `node`: [n] when the contract marks the element repeatable or when the
-    // element has same-name siblings (n counts same-name siblings, 1-based).
-    std::string path_of(pugi::xml_node node, const ElementNode* self = nullptr) const {
+    // element has same-name siblings (n is 1-based). Indexes of walked elements come from the
+    // walk (no sibling scan, so huge lists stay cheap); `self`/`self_index` describe `node` when
+    // it is not on the walk stack yet.
+    std::string path_of(pugi::xml_node node, const ElementNode* self = nullptr,
+                        std::size_t self_index = 0) const {
         std::vector<pugi::xml_node> chain;
         for (auto n = node; n && n.type() == pugi::node_element; n = n.parent()) {
             chain.push_back(n);
@@ -198,18 +206,22 @@ private:
             const pugi::xml_node n = chain[chain.size() - 1 - level];
             path += '/';
             path += n.name();
-            const bool indexed = (level < depth_ && frames_[level].node == n.internal_object())
-                                     ? frames_[level].contract->indexed
-                                     : (self != nullptr && n == node && self->indexed);
-            std::size_t index = 1;
-            bool others = false;
-            for (auto s = n.previous_sibling(n.name()); s; s = s.previous_sibling(n.name())) {
-                ++index;
+            bool indexed = false;
+            std::size_t index = 0;
+            if (level < depth_ && frames_[level].node == n.internal_object()) {
+                indexed = frames_[level].contract->indexed;
+                index = frames_[level].index;
+            } else if (self != nullptr && n == node) {
+                indexed = self->indexed;
+                index = self_index;
             }
-            if (index > 1 || n.next_sibling(n.name())) {
-                others = true;
+            if (index == 0) {
+                index = 1;
+                for (auto p = n.previous_sibling(n.name()); p; p = p.previous_sibling(n.name())) {
+                    ++index;
+                }
             }
-            if (indexed || others) {
+            if (indexed || index > 1 || n.next_sibling(n.name())) {
                 path += '[';
                 path += std::to_string(index);
                 path += ']';
@@ -218,16 +230,27 @@ private:
         return path.empty() ? "/" : path;
     }
 
-    void element(pugi::xml_node node, const ElementNode& c, std::size_t depth) {
+    // check_depth once per document: after the first xml_too_deep the rest adds nothing.
+    void depth_check(pugi::xml_node node, std::size_t depth) {
+        if (too_deep_) {
+            return;
+        }
+        const std::size_t before = out_.size();
+        check_depth(node, depth, options_, out_);
+        too_deep_ = out_.size() != before;
+    }
+
+    void element(pugi::xml_node node, const ElementNode& c, std::size_t depth, std::size_t index) {
         if (depth > options_.max_depth) {
-            add(out_, options_, ViolationCode::xml_too_deep, Severity::error, path_of(node, &c),
+            add(out_, options_, ViolationCode::xml_too_deep, Severity::error,
+                path_of(node, &c, index),
                 "at most " + std::to_string(options_.max_depth) + " nested elements",
                 std::to_string(depth), "element nesting is deeper than the limit");
             return;
         }
-        frames_[depth_++] = Frame{node.internal_object(), &c};
+        frames_[depth_++] = Frame{node.internal_object(), &c, index};
         if (c.open) {
-            check_depth(node, depth, options_, out_);
+            depth_check(node, depth);
         } else if (c.text.type != TextType::none) {
             leaf(node, c, depth);
         } else {
@@ -259,21 +282,23 @@ private:
             const ElementNode& cc = c.children[index];
             const std::uint32_t seen = ++counts[index];
             if (seen == c.children[index].max + 1) {
-                report(&cc, ViolationCode::element_count, Severity::error, path_of(child, &cc),
-                       "at most " + plural(cc.max, "time"), std::to_string(seen),
+                report(&cc, ViolationCode::element_count, Severity::error,
+                       path_of(child, &cc, seen), "at most " + plural(cc.max, "time"),
+                       std::to_string(seen),
                        cc.name + " occurs more often than the contract allows");
             }
             if (cc.text.order_limit) {
                 ++numbers_;
                 if (options_.max_telephone_numbers != 0 &&
                     numbers_ == options_.max_telephone_numbers + 1) {
-                    report(&cc, ViolationCode::element_count, Severity::error, path_of(child, &cc),
+                    report(&cc, ViolationCode::element_count, Severity::error,
+                           path_of(child, &cc, seen),
                            "at most " + plural(options_.max_telephone_numbers, "telephone number"),
                            "more than " + std::to_string(options_.max_telephone_numbers),
                            "the order holds more telephone numbers than the maximum");
                 }
             }
-            element(child, cc, depth + 1);
+            element(child, cc, depth + 1, seen);
         }
         if (full()) {
             return;
@@ -296,16 +321,19 @@ private:
     }
 
     void unexpected(pugi::xml_node child, const ElementNode& parent, std::size_t depth) {
-        std::string known;
-        for (const auto& k : parent.children) {
-            known += known.empty() ? "" : ", ";
-            known += k.name;
+        if (unexpected_reports_ < max_unexpected_reports) {
+            ++unexpected_reports_;
+            std::string known;
+            for (const auto& k : parent.children) {
+                known += known.empty() ? "" : ", ";
+                known += k.name;
+            }
+            add(out_, options_, ViolationCode::element_unexpected, Severity::warning,
+                path_of(child), "one of " + known, child.name(),
+                std::string("element ") + child.name() + " is not part of the " + msg_.name +
+                    " contract (ignored)");
         }
-        add(out_, options_, ViolationCode::element_unexpected, Severity::warning, path_of(child),
-            "one of " + known, child.name(),
-            std::string("element ") + child.name() + " is not part of the " + msg_.name +
-                " contract (ignored)");
-        check_depth(child, depth, options_, out_);
+        depth_check(child, depth);
     }
 
     void forbidden_pi(pugi::xml_node pi) {
@@ -338,11 +366,14 @@ private:
                 }
                 ++pieces;
             } else if (type == pugi::node_element) {
-                add(out_, options_, ViolationCode::element_unexpected, Severity::warning,
-                    path_of(child), "text only", child.name(),
-                    std::string("element ") + child.name() + " inside text element " + c.name +
-                        " (ignored)");
-                check_depth(child, depth + 1, options_, out_);
+                if (unexpected_reports_ < max_unexpected_reports) {
+                    ++unexpected_reports_;
+                    add(out_, options_, ViolationCode::element_unexpected, Severity::warning,
+                        path_of(child), "text only", child.name(),
+                        std::string("element ") + child.name() + " inside text element " + c.name +
+                            " (ignored)");
+                }
+                depth_check(child, depth + 1);
             } else if (type == pugi::node_pi) {
                 forbidden_pi(child);
             }
@@ -464,6 +495,8 @@ private:
 
     std::array<std::optional<SeenSet>, max_unique_slots> seen_;
     std::size_t numbers_ = 0;
+    std::size_t unexpected_reports_ = 0;
+    bool too_deep_ = false;
     std::forward_list<std::string> scratch_; ///< text split by comments/CDATA (stable for views)
 };
 

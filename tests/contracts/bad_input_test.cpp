@@ -220,3 +220,35 @@ TEST(BadInput, NulBytesAreHandled) {
     const auto v = auto_validate(body);
     EXPECT_FALSE(hc::is_valid(v));
 }
+
+TEST(BadInput, ViolationsAtTheEndOfAHugeListStayCheap) {
+    // Paths of elements deep in a long list come from the walk, not from counting siblings, and
+    // unknown elements are reported 100 times at most: no quadratic blow-up.
+    std::string body = "<DisconnectTelephoneNumberOrder><DisconnectTelephoneNumberOrderType>"
+                       "<TelephoneNumberList>";
+    for (int i = 0; i < 300000; ++i) {
+        body += "<TelephoneNumber>" + std::to_string(2000000000LL + i) + "</TelephoneNumber>";
+    }
+    for (int i = 0; i < 2000; ++i) {
+        body += "<TelephoneNumber>x</TelephoneNumber><Foo/>";
+    }
+    body += "</TelephoneNumberList></DisconnectTelephoneNumberOrderType>"
+            "</DisconnectTelephoneNumberOrder>";
+    const auto start = std::chrono::steady_clock::now();
+    const auto v = validate_as("create_request", body);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+    ASSERT_EQ(v.size(), 1000u); // max_violations
+    EXPECT_THAT(v[0], HasViolation(ViolationCode::value_pattern,
+                                   std::string(harness::testing::tn_path) + "[300001]"));
+    EXPECT_THAT(v[1],
+                HasViolation(ViolationCode::element_unexpected,
+                             "/DisconnectTelephoneNumberOrder/DisconnectTelephoneNumberOrderType/"
+                             "TelephoneNumberList/Foo[1]"));
+    EXPECT_THAT(v[2], HasViolation(ViolationCode::value_pattern,
+                                   std::string(harness::testing::tn_path) + "[300002]"));
+    std::size_t unexpected = 0;
+    for (const auto& violation : v) {
+        unexpected += violation.code == ViolationCode::element_unexpected ? 1 : 0;
+    }
+    EXPECT_EQ(unexpected, 100u);
+}
