@@ -78,8 +78,11 @@ void keep_alive(const Http::Request& request, Http::ResponseWriter& response) {
     const bool close = connection ? connection->control() == Http::ConnectionControl::Close
                                   : request.version() == Http::Version::Http10;
     if (!close) {
+        // One immutable instance serves every response (Pistache only reads headers to write them).
+        static const std::shared_ptr<Http::Header::Header> keep_alive_header =
+            std::make_shared<Http::Header::Connection>(Http::ConnectionControl::KeepAlive);
         response.headers().remove<Http::Header::Connection>();
-        response.headers().add<Http::Header::Connection>(Http::ConnectionControl::KeepAlive);
+        response.headers().add(keep_alive_header);
     }
 }
 
@@ -96,6 +99,15 @@ public:
 
 private:
     std::string challenge_;
+};
+
+// Content-Type of every XML answer, written as one fixed string. Sharing one instance avoids the
+// copy of a parsed MediaType (raw string + parameter map) that send(code, body, mime) makes.
+class XmlContentType : public Http::Header::Header {
+public:
+    NAME("Content-Type")
+
+    void write(std::ostream& os) const override { os << "application/xml; charset=utf-8"; }
 };
 
 // The listen address from a numeric IPv4/IPv6 literal or "localhost"; never a DNS lookup.
@@ -133,7 +145,6 @@ public:
     explicit Impl(ServerOptions options)
         : options_(std::move(options)), registry_(contracts::Registry::builtin()),
           fixtures_(FixtureStore::load(options_.fixtures_dir, registry_)),
-          xml_mime_(Http::Mime::MediaType::fromString("application/xml; charset=utf-8")),
           text_mime_(Http::Mime::MediaType::fromString("text/plain; charset=utf-8")) {
         if (options_.max_body_bytes == 0) {
             throw std::invalid_argument("max body size must be at least 1 byte");
@@ -280,16 +291,20 @@ private:
         try {
             keep_alive(request, response);
             if (!authorized(request)) {
-                response.headers().add<WwwAuthenticate>(www_authenticate);
+                response.headers().add(www_authenticate_header_);
                 response.send(Http::Code::Unauthorized);
                 return;
             }
             (this->*handler)(ctx, request, response);
         } catch (const std::exception&) {
-            response.send(Http::Code::Internal_Server_Error,
-                          order_error_body(1000, "Internal Server Error. Please try again."),
-                          xml_mime_);
+            send_xml(response, Http::Code::Internal_Server_Error,
+                     order_error_body(1000, "Internal Server Error. Please try again."));
         }
+    }
+
+    void send_xml(Http::ResponseWriter& response, Http::Code code, const std::string& body) const {
+        response.headers().add(xml_content_type_);
+        response.send(code, body);
     }
 
     bool authorized(const Http::Request& request) const {
@@ -307,16 +322,30 @@ private:
         return options_.auth.accepts(&value);
     }
 
-    // Appends "http://HOST:PORT" from the request's Host header, or the listen address without one.
-    void append_origin(std::string& out, const Http::Request& request) const {
-        out += "http://";
+    // The authority a Location points at: the request's Host header (host, port; 0 when absent).
+    struct Authority {
+        std::string host;
+        std::uint16_t port = 0;
+        bool operator==(const Authority& other) const {
+            return port == other.port && host == other.host;
+        }
+    };
+    static Authority request_authority(const Http::Request& request) {
         const auto host = request.headers().tryGet<Http::Header::Host>();
-        if (host && !host->host().empty()) {
-            out += bracket_ipv6(host->host());
-            const auto port = static_cast<std::uint16_t>(host->port());
-            if (port != 80 && port != 0) {
+        if (!host) {
+            return {};
+        }
+        return {host->host(), static_cast<std::uint16_t>(host->port())};
+    }
+
+    // Appends "http://HOST:PORT" (the listen address when the request had no Host header).
+    void append_origin(std::string& out, const Authority& authority) const {
+        out += "http://";
+        if (!authority.host.empty()) {
+            out += bracket_ipv6(authority.host);
+            if (authority.port != 80 && authority.port != 0) {
                 out += ':';
-                out += std::to_string(port);
+                out += std::to_string(authority.port);
             }
         } else {
             out += host_literal_;
@@ -337,16 +366,43 @@ private:
     }
 
     // http://HOST:PORT<prefix>/accounts/{accountId}/disconnects/{fixture order id}
-    std::string order_location(const RouteContext& ctx, const Rest::Request& request) const {
-        const auto account = account_id(request.resource());
+    std::string order_location(const RouteContext& ctx, const Authority& authority,
+                               std::string_view account) const {
         std::string location;
         location.reserve(64 + ctx.prefix.size() + account.size() + order_location_suffix_.size());
-        append_origin(location, request);
+        append_origin(location, authority);
         location.append(ctx.prefix)
             .append("/accounts/")
             .append(account)
             .append(order_location_suffix_);
         return location;
+    }
+
+    // The create answer's Location header. A client (one host, one account) gets the same value
+    // every time, so each worker thread keeps its last header and shares it while the inputs match.
+    struct LocationMemo {
+        std::uint64_t server = 0;
+        const RouteContext* context = nullptr;
+        Authority authority;
+        std::string account;
+        std::shared_ptr<Http::Header::Header> header;
+    };
+    std::shared_ptr<Http::Header::Header>
+    order_location_header(const RouteContext& ctx, const Rest::Request& request) const {
+        thread_local LocationMemo memo;
+        const auto account = account_id(request.resource());
+        auto authority = request_authority(request);
+        if (memo.header && memo.server == serial_ && memo.context == &ctx &&
+            memo.authority == authority && memo.account == account) {
+            return memo.header;
+        }
+        memo.header =
+            std::make_shared<Http::Header::Location>(order_location(ctx, authority, account));
+        memo.server = serial_;
+        memo.context = &ctx;
+        memo.authority = std::move(authority);
+        memo.account.assign(account);
+        return memo.header;
     }
 
     bool body_too_large(const Rest::Request& request, Http::ResponseWriter& response) const {
@@ -365,10 +421,8 @@ private:
         if (request.param(":orderId").as<std::string>() == fixtures_.order_id()) {
             return false;
         }
-        response.send(
-            Http::Code::Not_Found,
-            order_error_body(code_order_id_invalid, error_description(code_order_id_invalid)),
-            xml_mime_);
+        send_xml(response, Http::Code::Not_Found,
+                 order_error_body(code_order_id_invalid, error_description(code_order_id_invalid)));
         return true;
     }
 
@@ -413,17 +467,17 @@ private:
                 remember_valid(ctx, request.body());
             } else {
                 const auto error = order_error(violations, options_.max_telephone_numbers);
-                response.send(Http::Code::Bad_Request,
-                              order_error_body(error.code, error.description), xml_mime_);
+                send_xml(response, Http::Code::Bad_Request,
+                         order_error_body(error.code, error.description));
                 return;
             }
         }
-        response.headers().add<Http::Header::Location>(order_location(ctx, request));
-        response.send(Http::Code::Created, fixtures_.create_response(), xml_mime_);
+        response.headers().add(order_location_header(ctx, request));
+        send_xml(response, Http::Code::Created, fixtures_.create_response());
     }
 
     void list_orders(const RouteContext&, const Rest::Request&, Http::ResponseWriter& response) {
-        response.send(Http::Code::Ok, fixtures_.order_list(), xml_mime_);
+        send_xml(response, Http::Code::Ok, fixtures_.order_list());
     }
 
     void get_order(const RouteContext&, const Rest::Request& request,
@@ -431,7 +485,7 @@ private:
         if (order_unknown(request, response)) {
             return;
         }
-        response.send(Http::Code::Ok, fixtures_.order_status(), xml_mime_);
+        send_xml(response, Http::Code::Ok, fixtures_.order_status());
     }
 
     void list_notes(const RouteContext&, const Rest::Request& request,
@@ -439,7 +493,7 @@ private:
         if (order_unknown(request, response)) {
             return;
         }
-        response.send(Http::Code::Ok, fixtures_.notes_list(), xml_mime_);
+        send_xml(response, Http::Code::Ok, fixtures_.notes_list());
     }
 
     // Answers 400 with a NoteResponse when the note body breaks its contract.
@@ -454,8 +508,7 @@ private:
             return false;
         }
         const auto error = note_error(violations);
-        response.send(Http::Code::Bad_Request, note_error_body(error.code, error.description),
-                      xml_mime_);
+        send_xml(response, Http::Code::Bad_Request, note_error_body(error.code, error.description));
         return true;
     }
 
@@ -465,7 +518,8 @@ private:
             note_invalid(ctx, request, response)) {
             return;
         }
-        std::string location = order_location(ctx, request);
+        std::string location =
+            order_location(ctx, request_authority(request), account_id(request.resource()));
         location += "/notes/";
         location += canned_note_id;
         response.headers().add<Http::Header::Location>(std::move(location));
@@ -486,7 +540,10 @@ private:
     FixtureStore fixtures_;
     const contracts::MessageContract* create_request_ = nullptr;
     const contracts::MessageContract* note_request_ = nullptr;
-    Http::Mime::MediaType xml_mime_;
+    const std::shared_ptr<Http::Header::Header> xml_content_type_ =
+        std::make_shared<XmlContentType>();
+    const std::shared_ptr<Http::Header::Header> www_authenticate_header_ =
+        std::make_shared<WwwAuthenticate>(www_authenticate);
     Http::Mime::MediaType text_mime_;
     IP listen_ip_;
     std::string host_literal_;
