@@ -93,23 +93,36 @@ std::string error_description(int code, std::string_view actual, std::size_t max
     }
 }
 
+namespace {
+
+// The answer for the first violation that carries a Bandwidth code. 1003 and 1011 name the
+// element ("%s is required", "%s is too long. Max length %s characters").
+ErrorAnswer answer_for(const contracts::Violation& first, std::size_t max_telephone_numbers) {
+    switch (first.bandwidth_code) {
+    case 1003:
+        return {1003, element_name(first.path) + " is required"};
+    case 1011:
+        return {1011, element_name(first.path) + " is too long. Max length " +
+                          first_number(first.expected, "50") + " characters"};
+    default:
+        return {first.bandwidth_code, error_description(first.bandwidth_code, first.actual,
+                                                        max_telephone_numbers, first.message)};
+    }
+}
+
+} // namespace
+
 ErrorAnswer order_error(const contracts::Violations& violations,
                         std::size_t max_telephone_numbers) {
     if (const auto* first = contracts::first_bandwidth_error(violations)) {
-        if (first->bandwidth_code == 1011) { // "%s is too long. Max length %s characters"
-            return {1011, element_name(first->path) + " is too long. Max length " +
-                              first_number(first->expected, "50") + " characters"};
-        }
-        return {first->bandwidth_code, error_description(first->bandwidth_code, first->actual,
-                                                         max_telephone_numbers, first->message)};
+        return answer_for(*first, max_telephone_numbers);
     }
     return {code_validation_error, error_description(code_validation_error)};
 }
 
 ErrorAnswer note_error(const contracts::Violations& violations) {
     if (const auto* first = contracts::first_bandwidth_error(violations)) {
-        return {first->bandwidth_code,
-                error_description(first->bandwidth_code, first->actual, 0, first->message)};
+        return answer_for(*first, 0);
     }
     for (const auto& violation : violations) {
         const bool missing = violation.code == contracts::ViolationCode::element_missing ||

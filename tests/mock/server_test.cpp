@@ -290,6 +290,29 @@ TEST_F(MockServerTest, CreateNoteWithoutUserIdIs12501) {
                              "</NoteResponse>");
 }
 
+TEST_F(MockServerTest, NoteWithoutDescriptionIs1003) {
+    const auto response = client_.post(
+        url(std::string("/api/accounts/9900000/disconnects/") + canned_order_id + "/notes"),
+        "<Note><UserId>jbm</UserId></Note>");
+    EXPECT_EQ(response.status, 400);
+    EXPECT_NE(response.body.find("<ErrorCode>1003</ErrorCode><Description>Description is "
+                                 "required</Description>"),
+              std::string::npos)
+        << response.body;
+}
+
+TEST_F(MockServerTest, NoteOverFiveHundredCharactersIs1011) {
+    const auto response = client_.post(
+        url(std::string("/api/accounts/9900000/disconnects/") + canned_order_id + "/notes"),
+        "<Note><UserId>jbm</UserId><Description>" + std::string(501, 'd') +
+            "</Description></Note>");
+    EXPECT_EQ(response.status, 400);
+    EXPECT_NE(response.body.find("<ErrorCode>1011</ErrorCode><Description>Description is too "
+                                 "long. Max length 500 characters</Description>"),
+              std::string::npos)
+        << response.body;
+}
+
 TEST_F(MockServerTest, UpdateNoteIs200WithNoBody) {
     const auto response = client_.request(
         "PUT",
