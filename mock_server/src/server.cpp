@@ -426,46 +426,18 @@ private:
         return true;
     }
 
-    // Validation is a pure function of (body, route options), and clients (SDK retries, load
-    // tests, CI loops) often resend the same order: each worker thread remembers the last create
-    // body it found valid, per route context, and skips re-validating identical bytes. Invalid
-    // bodies are always validated (their answer depends on the violations).
-    struct ValidMemo {
-        std::uint64_t server = 0;
-        const RouteContext* context = nullptr;
-        std::string body;
-    };
-    static constexpr std::size_t memo_max_bytes = 16u * 1024u;
-    static ValidMemo& memo() {
-        thread_local ValidMemo instance;
-        return instance;
-    }
-    bool known_valid(const RouteContext& ctx, const std::string& body) const {
-        const auto& m = memo();
-        return m.server == serial_ && m.context == &ctx && m.body == body;
-    }
-    void remember_valid(const RouteContext& ctx, const std::string& body) const {
-        if (body.size() > memo_max_bytes) {
-            return;
-        }
-        auto& m = memo();
-        m.server = serial_;
-        m.context = &ctx;
-        m.body.assign(body);
-    }
-
     // POST .../disconnects: contract-valid body -> 201 + Location + the fixture bytes.
     void create_order(const RouteContext& ctx, const Rest::Request& request,
                       Http::ResponseWriter& response) {
         if (body_too_large(request, response)) {
             return;
         }
-        if (options_.validate && !known_valid(ctx, request.body())) {
+        // Every create is validated: no cache of earlier verdicts, so what a benchmark measures
+        // is what a client with varied orders gets.
+        if (options_.validate) {
             const auto violations = contracts::validate_body(registry_, *create_request_,
                                                              request.body(), ctx.validation);
-            if (contracts::is_valid(violations)) {
-                remember_valid(ctx, request.body());
-            } else {
+            if (!contracts::is_valid(violations)) {
                 const auto error = order_error(violations, options_.max_telephone_numbers);
                 send_xml(response, Http::Code::Bad_Request,
                          order_error_body(error.code, error.description));
@@ -552,7 +524,8 @@ private:
     Rest::Router router_;
     std::unique_ptr<Http::Endpoint> endpoint_;
     std::atomic<std::uint16_t> port_{0};
-    const std::uint64_t serial_ = next_serial(); ///< tells servers apart in the thread-local memo
+    const std::uint64_t serial_ =
+        next_serial(); ///< tells servers apart in the thread-local Location memo
 
     static std::uint64_t next_serial() {
         static std::atomic<std::uint64_t> counter{0};

@@ -53,7 +53,7 @@ TEST_F(MockServerTest, CreateOnV2RejectsTenDigitNumbersWith5070) {
 }
 
 TEST_F(MockServerTest, RepeatedBodyIsJudgedPerPrefix) {
-    // Same connection, so the same worker thread (and its memo of the last valid body).
+    // The same bytes are judged afresh on every request, by the rules of the prefix they arrive on.
     const auto body = fixture_file("disconnects/create_request.xml");
     EXPECT_EQ(create(body, "/api").status, 201);
     EXPECT_EQ(create(body, "/api").status, 201);
