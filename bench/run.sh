@@ -78,8 +78,10 @@ PROBE_TIMEOUT_MS=60000
 
 declare -A PID PORT STATUS NOTE
 STARTED_PIDS=()
+FG_PID="" # the command run_fg waits for
 
-log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
+exec {LOG_FD}>&2 # the console, also from traps that fire inside a redirected command
+log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&"$LOG_FD"; }
 
 # rec KIND SERVER SCENARIO ROUND KEY VALUE: one row of records.tsv (bench_tool.py report reads it).
 rec() {
@@ -104,6 +106,7 @@ halt() { # halt PID: stop a server tree started by this script
 
 cleanup() {
     local p
+    [ -n "$FG_PID" ] && stop_tree "$FG_PID"
     for p in "${STARTED_PIDS[@]}"; do stop_tree "$p"; done
     STARTED_PIDS=()
     if [ -d "$SCRATCH" ]; then
@@ -188,8 +191,9 @@ launch() {
     spawn_server "$name" "$L_PORT" "$dir" "$dir/server.log"
     L_PID=$!
     STARTED_PIDS+=("$L_PID")
-    out=$("$PROBE" first-201 "$L_PORT" "$PROBE_TIMEOUT_MS" "$REQ_SMALL" "$t0" "$CREATE_PATH" 2>/dev/null)
+    run_fg "$PROBE" first-201 "$L_PORT" "$PROBE_TIMEOUT_MS" "$REQ_SMALL" "$t0" "$CREATE_PATH" >"$dir/probe.txt" 2>&1
     rc=$?
+    out=$(cat "$dir/probe.txt")
     if [ $rc -eq 0 ]; then
         L_MS=$(sed -n 's/.*elapsed_ms=\([0-9.]*\).*/\1/p' <<<"$out")
         return 0
@@ -245,13 +249,24 @@ verify() {
     fi
 }
 
-# load NAME SCENARIO BODY_FILE SECONDS OUTFILE: one wrk run; prints the BENCH_RESULT line.
+# run_fg COMMAND...: runs a command in the background and waits for it, so that INT/TERM reach our
+# trap at once (bash defers traps while a foreground child runs); the trap stops it too.
+
+run_fg() {
+    "$@" &
+    FG_PID=$!
+    wait "$FG_PID"
+    local rc=$?
+    FG_PID=""
+    return $rc
+}
+
+# load NAME SCENARIO BODY_FILE SECONDS OUTFILE: one wrk run into OUTFILE.
 load() {
     local name=$1 body=$3 seconds=$4 out=$5
-    BENCH_BODY=$body BENCH_PATH=$CREATE_PATH BENCH_VARY=$VARY timeout -k 5 $((seconds + 60)) \
+    BENCH_BODY=$body BENCH_PATH=$CREATE_PATH BENCH_VARY=$VARY run_fg timeout -k 5 $((seconds + 60)) \
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$BENCH_DIR/post.lua" \
         "http://127.0.0.1:${PORT[$name]}" >"$out" 2>&1
-    grep '^BENCH_RESULT' "$out"
 }
 
 # ---------------------------------------------------------------- setup
@@ -340,7 +355,7 @@ log "servers: $(active_servers | tr '\n' ' ')| rounds $ROUNDS x ${DURATION}s, ~$
 
 if [ "$MICRO" = on ] && [ -x "$BIN/validator_bench" ]; then
     log "validator micro-benchmark"
-    timeout -k 5 900 "$BIN/validator_bench" --benchmark_out="$RAW/micro.json" --benchmark_out_format=json \
+    run_fg timeout -k 5 900 "$BIN/validator_bench" --benchmark_out="$RAW/micro.json" --benchmark_out_format=json \
         --benchmark_min_time="$MICRO_MIN_TIME" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
         >"$RAW/micro.txt" 2>&1 || rec note - - 0 micro "validator_bench failed: $(tail -n 2 "$RAW/micro.txt")"
     grep -E '_median' "$RAW/micro.txt" >&2
@@ -397,7 +412,7 @@ run_scenario() { # KEY TITLE BODY_FILE JVM_WARMUP_SECONDS
         [ "$s" = wiremock ] && w=$jvm_warmup
         [ "$w" -gt 0 ] || continue
         log "  warm-up $s ${w}s"
-        load "$s" "$key" "$body" "$w" "$RAW/wrk-$key-$s-warmup.txt" >/dev/null
+        load "$s" "$key" "$body" "$w" "$RAW/wrk-$key-$s-warmup.txt"
     done
     for ((r = 1; r <= ROUNDS; r++)); do
         mapfile -t list < <(active_servers)
@@ -411,8 +426,9 @@ run_scenario() { # KEY TITLE BODY_FILE JVM_WARMUP_SECONDS
             fi
             note_neighbours
             c0=$(cpu_ticks "${PID[$s]}")
-            res=$(load "$s" "$key" "$body" "$DURATION" "$RAW/wrk-$key-$s-r$r.txt")
+            load "$s" "$key" "$body" "$DURATION" "$RAW/wrk-$key-$s-r$r.txt"
             c1=$(cpu_ticks "${PID[$s]}")
+            res=$(grep '^BENCH_RESULT' "$RAW/wrk-$key-$s-r$r.txt")
             if [ -n "$res" ]; then
                 rec wrk "$s" "$key" "$r" result "$res"
                 rec wrk "$s" "$key" "$r" cpu_ticks "$((c1 - c0))"
