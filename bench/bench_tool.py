@@ -368,6 +368,8 @@ def report(args):
       f"Servers use {meta.get('server_threads')} threads/workers. wrk and the servers share the same cores, "
       "so req/s is bounded by the client too: compare ratios within one run.")
     w("")
+    w("**req/s** counts answers with a 2xx/3xx status only (wrk's non-2xx answers are left out and shown under errors, "
+      "with socket errors and timeouts). ")
     w("**Ratios:** `x ceiling` / `x nginx` of req/s and latency pair each round with the reference's run in the same "
       "round and take the median over rounds. `k req/CPU-s` is requests served per second of the server's own CPU "
       "(user+sys of its process tree), which depends less on what else runs on the cores. Start-up and RSS ratios "
