@@ -132,6 +132,14 @@ def fmt_ratio(x):
     return "–" if x is None else f"{x:.2f}x"
 
 
+def as_number(text):
+    """'5' -> 5, anything else unchanged (config values arrive as text)."""
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return text
+
+
 def median(xs):
     xs = [x for x in xs if x is not None]
     return statistics.median(xs) if xs else None
@@ -330,7 +338,7 @@ def report(args):
     result = {
         "generated_utc": meta.get("date_utc"),
         "machine": {k: meta.get(k) for k in ("cores", "cpu", "memory", "kernel", "os", "loadavg_start", "loadavg_end", "neighbours")},
-        "config": {k: meta.get(k) for k in ("rounds", "duration_s", "warmup_s", "warmup_jvm_s", "connections", "wrk_threads",
+        "config": {k: as_number(meta.get(k)) for k in ("rounds", "duration_s", "warmup_s", "warmup_jvm_s", "connections", "wrk_threads",
                                              "server_threads", "startup_runs", "large_numbers", "vary", "git_commit")},
         "versions": {k[len("version_"):]: v for k, v in meta.items() if k.startswith("version_")},
         "notes": notes,

@@ -162,8 +162,8 @@ spawn_server() { # NAME PORT DIR LOG: starts in the background of this shell ($!
 
 server_setup() {
     case "$1" in
-        mock) echo "build/bin/mock_server --mode canned --threads $SERVER_THREADS $MOCK_ARGS (validation on, auth default)" ;;
-        mock-novalidate) echo "build/bin/mock_server --mode canned --threads $SERVER_THREADS --no-validate $MOCK_ARGS (what validation costs)" ;;
+        mock) echo "build/bin/mock_server --mode canned --threads $SERVER_THREADS${MOCK_ARGS:+ $MOCK_ARGS} (validation on, auth default)" ;;
+        mock-novalidate) echo "build/bin/mock_server --mode canned --threads $SERVER_THREADS --no-validate${MOCK_ARGS:+ $MOCK_ARGS} (what validation costs)" ;;
         ceiling) echo "bench/pistache_ceiling.cpp: Rest::Router, $SERVER_THREADS threads, keep-alive fixed, canned body + Location, nothing else" ;;
         nginx) echo "nginx-light, $SERVER_THREADS workers, return 201 with the body inline, keepalive_requests 10000000, no access log" ;;
         wiremock) echo "WireMock standalone jar (java -jar, JVM defaults), one mapping, --no-request-journal --disable-request-logging" ;;
