@@ -55,6 +55,7 @@ stop_tree() {
     local pid=$1 pids p i alive=""
     proc_alive "$pid" || { wait "$pid" 2>/dev/null; return 0; }
     pids="$pid $(descendants "$pid")"
+    # shellcheck disable=SC2086 # a list of PIDs
     kill -TERM $pids 2>/dev/null
     for ((i = 0; i < 5000; i++)); do
         alive=""
@@ -62,6 +63,7 @@ stop_tree() {
         [ -z "$alive" ] && break
         nap 0.002
     done
+    # shellcheck disable=SC2086 # a list of PIDs
     [ -n "$alive" ] && kill -KILL $alive 2>/dev/null
     wait "$pid" 2>/dev/null
     return 0

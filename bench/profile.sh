@@ -15,8 +15,10 @@ ROOT=$(dirname "$BENCH_DIR")
 # shellcheck source=lib.sh
 source "$BENCH_DIR/lib.sh"
 
-[ $# -ge 1 ] && [ -x "$1/bin/mock_server" ] && [ -x "$1/bin/bench_probe" ] ||
-    { echo "usage: bench/profile.sh BUILD_DIR [canned|large] [mock|ceiling]  (a -DHARNESS_BUILD_BENCH=ON build)" >&2; exit 2; }
+if [ $# -lt 1 ] || [ ! -x "$1/bin/mock_server" ] || [ ! -x "$1/bin/bench_probe" ]; then
+    echo "usage: bench/profile.sh BUILD_DIR [canned|large] [mock|ceiling]  (a -DHARNESS_BUILD_BENCH=ON build)" >&2
+    exit 2
+fi
 command -v perf >/dev/null || { echo "profile: perf is not installed (linux-perf)" >&2; exit 1; }
 BIN=$(cd "$1" && pwd)/bin
 SCENARIO=${2:-canned}

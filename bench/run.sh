@@ -55,8 +55,10 @@ KEEP_SCRATCH=${KEEP_SCRATCH:-0}
 for v in VARY ROUNDS DURATION WARMUP WARMUP_JVM CONNECTIONS THREADS SERVER_THREADS STARTUP_RUNS STARTUP_RUNS_JVM LARGE_NUMBERS; do
     [[ ${!v} =~ ^[0-9]+$ ]] || { echo "bench: $v must be a whole number (got '${!v}')" >&2; exit 2; }
 done
-[ "$ROUNDS" -ge 1 ] && [ "$DURATION" -ge 1 ] && [ "$CONNECTIONS" -ge "$THREADS" ] && [ "$THREADS" -ge 1 ] ||
-    { echo "bench: need ROUNDS >= 1, DURATION >= 1, CONNECTIONS >= THREADS >= 1" >&2; exit 2; }
+if [ "$ROUNDS" -lt 1 ] || [ "$DURATION" -lt 1 ] || [ "$THREADS" -lt 1 ] || [ "$CONNECTIONS" -lt "$THREADS" ]; then
+    echo "bench: need ROUNDS >= 1, DURATION >= 1, CONNECTIONS >= THREADS >= 1" >&2
+    exit 2
+fi
 for tool in wrk curl python3; do
     command -v "$tool" >/dev/null || { echo "bench: missing tool: $tool (scripts/deps.sh bench)" >&2; exit 1; }
 done
@@ -114,7 +116,7 @@ cleanup() {
         for p in "$SCRATCH"/*/server.log "$SCRATCH"/*/error.log; do
             [ -f "$p" ] && cp "$p" "$RAW/logs/$(basename "$(dirname "$p")")-$(basename "$p")"
         done
-        [ "$KEEP_SCRATCH" = 1 ] && log "scratch kept: $SCRATCH" || rm -rf "$SCRATCH"
+        if [ "$KEEP_SCRATCH" = 1 ]; then log "scratch kept: $SCRATCH"; else rm -rf "$SCRATCH"; fi
     fi
 }
 trap cleanup EXIT
