@@ -28,12 +28,15 @@ std::string read_fixture(const std::filesystem::path& path) {
 }
 
 void check_contract(const contracts::Registry& registry, std::string_view message,
-                    const std::filesystem::path& path, const std::string& body) {
+                    contracts::NumberFormat numbers, const std::filesystem::path& path,
+                    const std::string& body) {
     const auto* contract = registry.message(message);
     if (contract == nullptr) {
         throw FixtureError("no contract named '" + std::string(message) + "' for " + path.string());
     }
-    const auto violations = contracts::validate_body(registry, *contract, body);
+    contracts::ValidationOptions options;
+    options.numbers = numbers;
+    const auto violations = contracts::validate_body(registry, *contract, body, options);
     if (contracts::is_valid(violations)) {
         return;
     }
@@ -76,15 +79,22 @@ FixtureStore FixtureStore::load(const std::filesystem::path& fixtures_dir,
     }
     const auto dir = fixtures_dir / "disconnects";
     FixtureStore store;
-    const auto load_one = [&](const char* file, std::string_view contract, std::string& target) {
+    using contracts::NumberFormat;
+    const auto load_one = [&](const char* file, std::string_view contract, NumberFormat numbers,
+                              std::string& target) {
         const auto path = dir / file;
         target = read_fixture(path);
-        check_contract(registry, contract, path, target);
+        check_contract(registry, contract, numbers, path, target);
     };
-    load_one("create_response_201.xml", "create_response", store.create_response_);
-    load_one("get_response_200.xml", "order_status", store.order_status_);
-    load_one("list_response_200.xml", "order_list", store.order_list_);
-    load_one("notes_list_response_200.xml", "notes_list", store.notes_list_);
+    load_one("create_response_201.xml", "create_response", NumberFormat::nanp10,
+             store.create_response_);
+    load_one("get_response_200.xml", "order_status", NumberFormat::nanp10, store.order_status_);
+    load_one("list_response_200.xml", "order_list", NumberFormat::nanp10, store.order_list_);
+    load_one("notes_list_response_200.xml", "notes_list", NumberFormat::nanp10, store.notes_list_);
+    load_one("v2/create_response_201.xml", "create_response", NumberFormat::e164,
+             store.create_response_e164_);
+    load_one("v2/get_response_200.xml", "order_status", NumberFormat::e164,
+             store.order_status_e164_);
 
     store.order_id_ = order_id_of(store.create_response_);
     if (store.order_id_.empty()) {
@@ -95,11 +105,16 @@ FixtureStore FixtureStore::load(const std::filesystem::path& fixtures_dir,
         throw FixtureError("fixture " + (dir / "create_response_201.xml").string() +
                            ": orderRequest/id '" + store.order_id_ + "' cannot be a path segment");
     }
-    const auto status_id = order_id_of(store.order_status_);
-    if (status_id != store.order_id_) {
-        throw FixtureError("fixture " + (dir / "get_response_200.xml").string() +
-                           ": orderRequest/id '" + status_id +
-                           "' differs from the create response's '" + store.order_id_ + "'");
+    const std::pair<const char*, const std::string*> same_order[] = {
+        {"get_response_200.xml", &store.order_status_},
+        {"v2/create_response_201.xml", &store.create_response_e164_},
+        {"v2/get_response_200.xml", &store.order_status_e164_}};
+    for (const auto& [file, body] : same_order) {
+        const auto id = order_id_of(*body);
+        if (id != store.order_id_) {
+            throw FixtureError("fixture " + (dir / file).string() + ": orderRequest/id '" + id +
+                               "' differs from the create response's '" + store.order_id_ + "'");
+        }
     }
     return store;
 }

@@ -445,19 +445,19 @@ private:
             }
         }
         response.headers().add(order_location_header(ctx, request));
-        send_xml(response, Http::Code::Created, fixtures_.create_response());
+        send_xml(response, Http::Code::Created, fixtures_.create_response(ctx.validation.numbers));
     }
 
     void list_orders(const RouteContext&, const Rest::Request&, Http::ResponseWriter& response) {
         send_xml(response, Http::Code::Ok, fixtures_.order_list());
     }
 
-    void get_order(const RouteContext&, const Rest::Request& request,
+    void get_order(const RouteContext& ctx, const Rest::Request& request,
                    Http::ResponseWriter& response) {
         if (order_unknown(request, response)) {
             return;
         }
-        send_xml(response, Http::Code::Ok, fixtures_.order_status());
+        send_xml(response, Http::Code::Ok, fixtures_.order_status(ctx.validation.numbers));
     }
 
     void list_notes(const RouteContext&, const Rest::Request& request,

@@ -22,11 +22,8 @@ protected:
                ("mock-store-" + std::to_string(::getpid()) + "-" +
                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(dir_);
-        fs::create_directories(dir_ / "disconnects");
-        for (const char* name : {"create_response_201.xml", "get_response_200.xml",
-                                 "list_response_200.xml", "notes_list_response_200.xml"}) {
-            fs::copy_file(fixtures_dir() / "disconnects" / name, dir_ / "disconnects" / name);
-        }
+        fs::create_directories(dir_);
+        fs::copy(fixtures_dir() / "disconnects", dir_ / "disconnects", fs::copy_options::recursive);
     }
     void TearDown() override { fs::remove_all(dir_); }
 
@@ -52,6 +49,35 @@ TEST_F(MockFixtureStoreTest, ProjectFixturesLoadWithTheirBytes) {
     EXPECT_EQ(store.order_list(), fixture_file("disconnects/list_response_200.xml"));
     EXPECT_EQ(store.notes_list(), fixture_file("disconnects/notes_list_response_200.xml"));
     EXPECT_EQ(store.order_id(), canned_order_id); // trimmed from the padded <id>
+    EXPECT_EQ(store.create_response(contracts::NumberFormat::e164),
+              fixture_file("disconnects/v2/create_response_201.xml"));
+    EXPECT_EQ(store.order_status(contracts::NumberFormat::e164),
+              fixture_file("disconnects/v2/get_response_200.xml"));
+}
+
+TEST_F(MockFixtureStoreTest, V2BodiesMustCarryE164Numbers) {
+    write("v2/get_response_200.xml", fixture_file("disconnects/get_response_200.xml"));
+    const auto error = load_error();
+    EXPECT_NE(error.find("v2/get_response_200.xml"), std::string::npos) << error;
+    EXPECT_NE(error.find("value_pattern"), std::string::npos) << error;
+    EXPECT_NE(error.find("/DisconnectTelephoneNumberOrderResponse/DisconnectedTelephoneNumberList/"
+                         "TelephoneNumber[1]"),
+              std::string::npos)
+        << error;
+}
+
+TEST_F(MockFixtureStoreTest, UnversionedBodiesMustCarryTenDigitNumbers) {
+    write("create_response_201.xml", fixture_file("disconnects/v2/create_response_201.xml"));
+    const auto error = load_error();
+    EXPECT_NE(error.find("create_response_201.xml"), std::string::npos) << error;
+    EXPECT_NE(error.find("value_pattern"), std::string::npos) << error;
+}
+
+TEST_F(MockFixtureStoreTest, V2OrderIdMustMatchCreate) {
+    auto body = fixture_file("disconnects/v2/create_response_201.xml");
+    body.replace(body.find(canned_order_id), std::string(canned_order_id).size(), "v2-other-id");
+    write("v2/create_response_201.xml", body);
+    EXPECT_NE(load_error().find("v2-other-id"), std::string::npos);
 }
 
 TEST_F(MockFixtureStoreTest, MissingDirectoryIsAnError) {

@@ -44,6 +44,7 @@ TEST_F(MockServerTest, CreateOnV2AcceptsE164) {
         create(payload_file("openapi-v2_disconnect_create_request.xml"), "/api/v2");
     EXPECT_EQ(response.status, 201);
     EXPECT_EQ(response.header("location"), location_for(authority(), "/api/v2"));
+    EXPECT_EQ(response.body, fixture_file("disconnects/v2/create_response_201.xml"));
 }
 
 TEST_F(MockServerTest, CreateOnV2RejectsTenDigitNumbersWith5070) {
@@ -232,6 +233,13 @@ TEST_F(MockServerTest, GetCannedOrderReturnsStatusFixture) {
     EXPECT_EQ(response.status, 200);
     EXPECT_EQ(response.header("content-type"), xml_content_type);
     EXPECT_EQ(response.body, fixture_file("disconnects/get_response_200.xml"));
+}
+
+TEST_F(MockServerTest, GetCannedOrderOnV2ReturnsE164StatusFixture) {
+    const auto response =
+        client_.get(url(std::string("/api/v2/accounts/9900000/disconnects/") + canned_order_id));
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.body, fixture_file("disconnects/v2/get_response_200.xml"));
 }
 
 TEST_F(MockServerTest, GetUnknownOrderIs404WithOrderIdInvalid) {

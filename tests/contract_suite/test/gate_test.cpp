@@ -204,10 +204,13 @@ TEST_P(ContractSuiteMockServer, PassesEntirely) {
 }
 
 INSTANTIATE_TEST_SUITE_P(ContractSuiteBasePaths, ContractSuiteMockServer,
-                         ::testing::Values("/api", "/v1.0"),
+                         ::testing::Values("/api", "/v1.0", "/api/v2"),
                          [](const ::testing::TestParamInfo<std::string>& param_info) {
-                             return param_info.param == "/api" ? std::string("Api")
-                                                               : std::string("V1dot0");
+                             if (param_info.param == "/api") {
+                                 return std::string("Api");
+                             }
+                             return param_info.param == "/v1.0" ? std::string("V1dot0")
+                                                                : std::string("ApiV2");
                          });
 
 TEST(ContractSuiteGate, StartsAndStopsItsOwnMockWhenBaseUrlIsUnset) {
