@@ -1,9 +1,13 @@
 // error_bodies.cpp: Bandwidth's error shapes and the texts of section 7.3 of the API notes.
 #include "harness/mock/error_bodies.hpp"
 
+#include "harness/contracts/xml_text.hpp"
+
 #include <string_view>
 
 namespace harness::mock {
+
+using contracts::xml_escape;
 namespace {
 
 constexpr std::string_view xml_declaration =
@@ -157,32 +161,6 @@ std::string note_error_body(int code, std::string_view description) {
         .append(xml_escape(description))
         .append("</Description></ResponseStatus></NoteResponse>");
     return body;
-}
-
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        default:
-            // Control characters other than tab/newline are not allowed in XML 1.0 text.
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                out += '?';
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out;
 }
 
 } // namespace harness::mock

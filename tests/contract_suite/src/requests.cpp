@@ -1,7 +1,11 @@
 // requests.cpp: see requests.hpp. The layout mirrors the documented example exactly.
 #include "harness/contract_suite/requests.hpp"
 
+#include "harness/contracts/xml_text.hpp"
+
 namespace harness::contract_suite {
+
+using contracts::xml_escape;
 
 namespace {
 
@@ -13,29 +17,6 @@ void padded(std::string& out, const std::string& indent, const std::string& tag,
 }
 
 } // namespace
-
-std::string xml_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string build_create_request(const CreateSpec& spec) {
     std::string out = "<?xml version=\"1.0\"?>\n<DisconnectTelephoneNumberOrder>\n";

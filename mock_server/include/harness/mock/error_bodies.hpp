@@ -37,7 +37,4 @@ ErrorAnswer note_error(const contracts::Violations& violations);
 std::string order_error_body(int code, std::string_view description);
 std::string note_error_body(int code, std::string_view description);
 
-// Escapes &, < and > for XML text content (quotes stay readable).
-std::string xml_escape(std::string_view text);
-
 } // namespace harness::mock

@@ -23,7 +23,4 @@ std::string build_create_request(const CreateSpec& spec);
 // <Note><UserId>..</UserId><Description>..</Description></Note>
 std::string build_note_request(const std::string& user_id, const std::string& description);
 
-// Escapes &, <, >, " for element text.
-std::string xml_escape(const std::string& text);
-
 } // namespace harness::contract_suite
