@@ -13,11 +13,13 @@
 //
 // Prints "listening on http://127.0.0.1:PORT" once ready; SIGINT/SIGTERM stop it with exit 0.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <malloc.h>
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/router.h>
@@ -91,6 +93,7 @@ int main(int argc, char** argv) {
     std::string order_id = "ba05e04b-192a-47cb-b182-b1bf6cfef0d7";
     std::size_t max_request_bytes = 8u << 20;
     bool stock_keepalive = false;
+    std::size_t trim_threshold = 0;
     app.add_option("--port", port, "TCP port on 127.0.0.1 (0: pick a free one)")
         ->check(CLI::Range(0, 65535));
     app.add_option("--threads", threads, "Pistache worker threads")->check(CLI::Range(1, 64));
@@ -99,7 +102,15 @@ int main(int argc, char** argv) {
     app.add_option("--max-request-bytes", max_request_bytes, "largest request accepted");
     app.add_flag("--stock-keepalive", stock_keepalive,
                  "keep Pistache 0.0.5's Connection: Close (measures the unfixed framework)");
+    app.add_option(
+        "--malloc-trim-threshold", trim_threshold,
+        "mallopt(M_TRIM_THRESHOLD) in bytes, for comparison with a mock that tunes malloc "
+        "(0: glibc's default)");
     CLI11_PARSE(app, argc, argv);
+    if (trim_threshold != 0) {
+        mallopt(M_TRIM_THRESHOLD,
+                static_cast<int>(std::min<std::size_t>(trim_threshold, 1u << 30)));
+    }
 
     if (!read_file(body_path, g_config.body)) {
         std::fprintf(stderr, "pistache_ceiling: cannot read %s\n", body_path.c_str());

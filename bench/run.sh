@@ -16,6 +16,7 @@
 #   first scenario), CONNECTIONS [32], THREADS [2] wrk threads, SERVER_THREADS [2] threads of the
 #   mock and the ceiling / nginx workers, STARTUP_RUNS [5], STARTUP_RUNS_JVM [3], LARGE_NUMBERS [1000],
 #   SERVERS ["mock ceiling nginx wiremock"; also "mock-novalidate": the mock with --no-validate], WIREMOCK [auto|off], MOCK_ARGS [extra mock_server flags],
+#   CEILING_ARGS [extra pistache_ceiling flags, e.g. --malloc-trim-threshold 268435456],
 #   VARY [64] distinct request bodies sent in turn (first number varied; 1: the file's bytes only),
 #   MICRO [on|off], MICRO_MIN_TIME [0.5] seconds per micro-benchmark, OUT_DIR [bench/results],
 #   KEEP_SCRATCH [0] (1: keep the scratch dir with rendered configs and logs).
@@ -46,6 +47,7 @@ LARGE_NUMBERS=${LARGE_NUMBERS:-1000}
 SERVERS=${SERVERS:-mock ceiling nginx wiremock}
 WIREMOCK=${WIREMOCK:-auto}
 MOCK_ARGS=${MOCK_ARGS:-}
+CEILING_ARGS=${CEILING_ARGS:-}
 VARY=${VARY:-64}
 MICRO=${MICRO:-on}
 MICRO_MIN_TIME=${MICRO_MIN_TIME:-0.5}
@@ -152,8 +154,9 @@ spawn_server() { # NAME PORT DIR LOG: starts in the background of this shell ($!
             "$BIN/mock_server" --host 127.0.0.1 --port "$port" --mode canned --threads "$SERVER_THREADS" \
                 --no-validate $MOCK_ARGS >"$log" 2>&1 & ;;
         ceiling)
+            # shellcheck disable=SC2086
             "$BIN/pistache_ceiling" --port "$port" --threads "$SERVER_THREADS" --body "$RESP" \
-                --order-id "$ORDER_ID" >"$log" 2>&1 & ;;
+                --order-id "$ORDER_ID" $CEILING_ARGS >"$log" 2>&1 & ;;
         nginx)
             nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" >"$log" 2>&1 & ;;
         wiremock)
@@ -166,7 +169,7 @@ server_setup() {
     case "$1" in
         mock) echo "build/bin/mock_server --mode canned --threads $SERVER_THREADS${MOCK_ARGS:+ $MOCK_ARGS} (validation on, auth default)" ;;
         mock-novalidate) echo "build/bin/mock_server --mode canned --threads $SERVER_THREADS --no-validate${MOCK_ARGS:+ $MOCK_ARGS} (what validation costs)" ;;
-        ceiling) echo "bench/pistache_ceiling.cpp: Rest::Router, $SERVER_THREADS threads, keep-alive fixed, canned body + Location, nothing else" ;;
+        ceiling) echo "bench/pistache_ceiling.cpp: Rest::Router, $SERVER_THREADS threads, keep-alive fixed, canned body + Location, nothing else${CEILING_ARGS:+ ($CEILING_ARGS)}" ;;
         nginx) echo "nginx-light, $SERVER_THREADS workers, return 201 with the body inline, keepalive_requests 10000000, no access log" ;;
         wiremock) echo "WireMock standalone jar (java -jar, JVM defaults), one mapping, --no-request-journal --disable-request-logging" ;;
     esac
