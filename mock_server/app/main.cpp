@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <malloc.h>
 #include <pthread.h>
 #include <string>
 
@@ -21,6 +22,12 @@ int usage_error(const std::string& message) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // NOTE: with glibc's default trim threshold, freeing a large request body (a 1,000-number
+    // order is ~58 KB) returns the arena's top to the kernel after every request, and the next
+    // request faults the pages back in (madvise + TLB-shootdown IPIs): ~40% of the server's time
+    // on large orders (bench/results/profile-notes.md). Keep freed memory for reuse instead; RSS
+    // stays bounded by the largest bodies in flight.
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     namespace mock = harness::mock;
     mock::ServerOptions options;
     int port = options.port;
