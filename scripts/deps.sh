@@ -8,7 +8,9 @@ packages=(cmake make g++ pkg-config ca-certificates curl
           libpistache-dev libpugixml-dev nlohmann-json3-dev libcli11-dev
           libgtest-dev libgmock-dev libcurl4-openssl-dev)
 if [[ "${1:-build}" == bench ]]; then
-    packages+=(wrk nginx-light libbenchmark-dev hyperfine python3)
+    packages+=(wrk nginx-light libbenchmark-dev hyperfine python3 openjdk-17-jre-headless)
+    # WireMock comes from the npm registry: any node/npm on the PATH will do (Debian's otherwise).
+    command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()
