@@ -10,11 +10,15 @@
 
 namespace harness::testing {
 
-inline std::filesystem::path fixtures_dir() { return HARNESS_FIXTURES_DIR; }
+inline std::filesystem::path fixtures_dir() {
+    return HARNESS_FIXTURES_DIR;
+}
 inline std::filesystem::path payloads_dir() {
     return std::filesystem::path(HARNESS_SHARED_DIR) / "api" / "payloads";
 }
-inline std::filesystem::path bin_dir() { return HARNESS_BIN_DIR; }
+inline std::filesystem::path bin_dir() {
+    return HARNESS_BIN_DIR;
+}
 
 inline std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -26,7 +30,11 @@ inline std::string read_file(const std::filesystem::path& path) {
     return out.str();
 }
 
-inline std::string fixture(const std::string& relative) { return read_file(fixtures_dir() / relative); }
-inline std::string payload(const std::string& name) { return read_file(payloads_dir() / name); }
+inline std::string fixture(const std::string& relative) {
+    return read_file(fixtures_dir() / relative);
+}
+inline std::string payload(const std::string& name) {
+    return read_file(payloads_dir() / name);
+}
 
 } // namespace harness::testing
