@@ -190,13 +190,21 @@ public:
         endpoint->init(Http::Endpoint::options()
                            .threads(static_cast<int>(threads))
                            .flags(Tcp::Options::ReuseAddr)
-                           .maxRequestSize(max_request_bytes()));
+                           .maxRequestSize(max_request_bytes())
+                           .headerTimeout(header_timeout)
+                           .bodyTimeout(body_timeout));
         endpoint->setHandler(router_.handler());
         port_.store(options_.port);
         endpoint->serveThreaded();
         port_.store(static_cast<std::uint16_t>(endpoint->getPort()));
         endpoint_ = std::move(endpoint);
     }
+
+    // NOTE: Pistache 0.0.5 waits for a space in the request line, so a line without one (or binary
+    // junk) is answered only when the header timeout fires (408): keep it short, not Pistache's
+    // default, so such a client is told off in seconds, not left hanging.
+    static constexpr std::chrono::seconds header_timeout{5};
+    static constexpr std::chrono::seconds body_timeout{30};
 
     // Pistache's whole-request limit: the body limit plus room for the request line and headers
     // (saturating, so a huge --max-body cannot wrap around to a tiny limit).
