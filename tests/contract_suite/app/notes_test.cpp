@@ -18,18 +18,6 @@ namespace {
 
 constexpr const char* note_ids_path = "/Notes/Note/Id";
 
-#define CONTRACT_NOTES_ORDER(id)                                                                   \
-    CONTRACT_REQUIRE_TARGET();                                                                     \
-    std::string why_not_;                                                                          \
-    bool failure_ = false;                                                                         \
-    const auto id = SuiteState::get().order_id_for_reads(&why_not_, &failure_);                    \
-    if (!id) {                                                                                     \
-        if (failure_) {                                                                            \
-            GTEST_FAIL() << why_not_;                                                              \
-        }                                                                                          \
-        GTEST_SKIP() << why_not_;                                                                  \
-    }
-
 #define CONTRACT_SKIP_UNLESS_WRITES_ALLOWED()                                                      \
     do {                                                                                           \
         const auto& safety_ = SuiteState::get().target()->safety();                                \
@@ -52,7 +40,7 @@ std::string joined(const std::vector<std::string>& ids) {
 }
 
 TEST(Notes, CreateReturns201WithLocation) {
-    CONTRACT_NOTES_ORDER(order_id);
+    CONTRACT_REQUIRE_ORDER_FOR_READS(order_id);
     CONTRACT_SKIP_UNLESS_WRITES_ALLOWED();
     const Exchange& n = SuiteState::get().note(*order_id);
     CONTRACT_ASSERT_EXCHANGED(n);
@@ -61,7 +49,7 @@ TEST(Notes, CreateReturns201WithLocation) {
 }
 
 TEST(Notes, ListPassesContract) {
-    CONTRACT_NOTES_ORDER(order_id);
+    CONTRACT_REQUIRE_ORDER_FOR_READS(order_id);
     auto& state = SuiteState::get();
     const Exchange l = state.exchange("list_notes", "GET",
                                       state.target()->orders_path("/" + *order_id + "/notes"), {});
@@ -77,7 +65,7 @@ TEST(Notes, ListPassesContract) {
 }
 
 TEST(Notes, ListContainsCreatedNote) {
-    CONTRACT_NOTES_ORDER(order_id);
+    CONTRACT_REQUIRE_ORDER_FOR_READS(order_id);
     CONTRACT_SKIP_UNLESS_WRITES_ALLOWED();
     auto& state = SuiteState::get();
     const Exchange& n = state.note(*order_id);

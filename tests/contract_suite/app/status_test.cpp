@@ -9,16 +9,7 @@ namespace harness::contract_suite::app {
 namespace {
 
 #define CONTRACT_STATUS_EXCHANGE(var, id)                                                          \
-    CONTRACT_REQUIRE_TARGET();                                                                     \
-    std::string why_not_;                                                                          \
-    bool failure_ = false;                                                                         \
-    const auto id = SuiteState::get().order_id_for_reads(&why_not_, &failure_);                    \
-    if (!id) {                                                                                     \
-        if (failure_) {                                                                            \
-            GTEST_FAIL() << why_not_;                                                              \
-        }                                                                                          \
-        GTEST_SKIP() << why_not_;                                                                  \
-    }                                                                                              \
+    CONTRACT_REQUIRE_ORDER_FOR_READS(id);                                                          \
     const Exchange& var = SuiteState::get().status(*id);                                           \
     CONTRACT_ASSERT_EXCHANGED(var)
 

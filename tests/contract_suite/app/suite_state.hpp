@@ -73,6 +73,21 @@ void report(const std::string& operation, const Findings& findings, const char* 
         }                                                                                          \
     } while (0)
 
+// Declares `id`, the order the read-only checks use (CONTRACT_ORDER_ID or the one the Create tests
+// made); fails or skips the test, with the reason, when there is none.
+#define CONTRACT_REQUIRE_ORDER_FOR_READS(id)                                                       \
+    CONTRACT_REQUIRE_TARGET();                                                                     \
+    std::string why_not_;                                                                          \
+    bool failure_ = false;                                                                         \
+    const auto id = ::harness::contract_suite::app::SuiteState::get().order_id_for_reads(          \
+        &why_not_, &failure_);                                                                     \
+    if (!id) {                                                                                     \
+        if (failure_) {                                                                            \
+            GTEST_FAIL() << why_not_;                                                              \
+        }                                                                                          \
+        GTEST_SKIP() << why_not_;                                                                  \
+    }
+
 // Skips a test that would disconnect numbers if accepted, unless the target allows it.
 #define CONTRACT_SKIP_UNLESS_DISCONNECT_ALLOWED()                                                  \
     do {                                                                                           \
