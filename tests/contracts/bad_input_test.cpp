@@ -64,7 +64,7 @@ TEST(BadInput, NotXml) {
 }
 
 TEST(BadInput, TruncatedDocumentReportsOffset) {
-    const std::string full = harness::testing::fixture_text("disconnects/create_request.xml");
+    const std::string full = harness::testing::fixture("disconnects/create_request.xml");
     const auto v = validate_as("create_request", full.substr(0, full.size() / 2));
     ASSERT_THAT(v, ElementsAre(HasViolation(ViolationCode::xml_malformed, "/")));
     EXPECT_EQ(v[0].severity, hc::Severity::error);
@@ -72,7 +72,7 @@ TEST(BadInput, TruncatedDocumentReportsOffset) {
 }
 
 TEST(BadInput, EveryPrefixOfTheDocumentedRequestIsHandled) {
-    const std::string full = harness::testing::fixture_text("disconnects/create_request.xml");
+    const std::string full = harness::testing::fixture("disconnects/create_request.xml");
     const std::size_t end = full.rfind('>'); // every prefix before the root's last '>'
     for (std::size_t n = 0; n < end; ++n) {
         const auto v = validate_as("create_request", full.substr(0, n));
@@ -81,7 +81,7 @@ TEST(BadInput, EveryPrefixOfTheDocumentedRequestIsHandled) {
 }
 
 TEST(BadInput, RandomMutationsNeverCrash) {
-    const std::string full = harness::testing::fixture_text("disconnects/create_request.xml");
+    const std::string full = harness::testing::fixture("disconnects/create_request.xml");
     std::mt19937 rng(12345);
     for (int round = 0; round < 2000; ++round) {
         std::string mutated = full;

@@ -41,7 +41,7 @@ TEST(CaseList, HoldsTheCaseFiles) {
 }
 
 TEST_P(Case, ProducesExactlyTheExpectedViolations) {
-    const auto spec = nlohmann::json::parse(harness::testing::read_text(cases_dir() / GetParam()));
+    const auto spec = nlohmann::json::parse(harness::testing::read_file(cases_dir() / GetParam()));
     ASSERT_TRUE(spec.contains("comment")) << "every case says what it shows";
     const auto& reg = hc::Registry::builtin();
     hc::ValidationOptions options;
@@ -55,12 +55,12 @@ TEST_P(Case, ProducesExactlyTheExpectedViolations) {
     hc::Violations v;
     if (spec.contains("http_file")) {
         const auto raw =
-            harness::testing::read_text(cases_dir() / spec.at("http_file").get<std::string>());
+            harness::testing::read_file(cases_dir() / spec.at("http_file").get<std::string>());
         v = hc::validate_http(reg, raw, options, message);
     } else {
         const std::string body = spec.contains("body")
                                      ? spec.at("body").get<std::string>()
-                                     : harness::testing::read_text(
+                                     : harness::testing::read_file(
                                            cases_dir() / spec.at("body_file").get<std::string>());
         v = message.empty() ? hc::validate_body_auto(reg, body, options)
                             : hc::validate_body(reg, *reg.message(message), body, options);

@@ -39,8 +39,8 @@ std::string post(const std::string& target, const std::string& body = create_bod
 
 TEST(HttpValidator, AcceptsDocumentedCreateRequestWithFullUrl) {
     std::string chosen;
-    const auto v = http(
-        harness::testing::payload_text("guide-current_disconnect_create_request.http"), &chosen);
+    const auto v =
+        http(harness::testing::payload("guide-current_disconnect_create_request.http"), &chosen);
     EXPECT_THAT(v, IsEmpty());
     EXPECT_EQ(chosen, "create_order request create_request");
 }
@@ -69,7 +69,7 @@ TEST(HttpValidator, V2PathRequiresE164Numbers) {
 TEST(HttpValidator, AcceptsBodylessGetRequests) {
     std::string chosen;
     EXPECT_THAT(
-        http(harness::testing::payload_text("guide-current_disconnect_get_request.http"), &chosen),
+        http(harness::testing::payload("guide-current_disconnect_get_request.http"), &chosen),
         IsEmpty());
     EXPECT_EQ(chosen, "get_order request");
     EXPECT_THAT(http("GET /api/accounts/1/disconnects?page=1&size=30 HTTP/1.1\n\n"), IsEmpty());
@@ -121,10 +121,9 @@ TEST(HttpValidator, NoteRequestsMatchTheirOperations) {
 
 TEST(HttpValidator, AcceptsDocumentedCreatedResponse) {
     std::string chosen;
-    EXPECT_THAT(
-        http(harness::testing::payload_text("guide-current_disconnect_create_response_201.http"),
-             &chosen),
-        IsEmpty());
+    EXPECT_THAT(http(harness::testing::payload("guide-current_disconnect_create_response_201.http"),
+                     &chosen),
+                IsEmpty());
     EXPECT_EQ(chosen, "create_order 201 create_response");
 }
 
@@ -145,15 +144,14 @@ TEST(HttpValidator, ReportsRelativeLocation) {
 TEST(HttpValidator, ReportsResponseBodyWithoutContentType) {
     EXPECT_THAT(
         http("HTTP/1.1 200 OK\n\n" +
-             harness::testing::payload_text("openapi-v1_disconnect_get_response_200.xml")),
+             harness::testing::payload("openapi-v1_disconnect_get_response_200.xml")),
         ElementsAre(HasViolation(ViolationCode::http_header_missing, "http:header:Content-Type")));
 }
 
 TEST(HttpValidator, AcceptsDocumentedRateLimit) {
     std::string chosen;
-    EXPECT_THAT(
-        http(harness::testing::payload_text("legacy-docs_ratelimit_response_429.http"), &chosen),
-        IsEmpty());
+    EXPECT_THAT(http(harness::testing::payload("legacy-docs_ratelimit_response_429.http"), &chosen),
+                IsEmpty());
     EXPECT_EQ(chosen, "create_order 429");
 }
 
@@ -195,19 +193,18 @@ TEST(HttpValidator, PicksOperationByStatusAndRoot) {
     std::string chosen;
     const std::string ct = "Content-Type: application/xml; charset=utf-8\n\n";
     http("HTTP/1.1 400 Bad Request\n" + ct +
-             harness::testing::payload_text("openapi-v1_disconnect_create_response_400.xml"),
+             harness::testing::payload("openapi-v1_disconnect_create_response_400.xml"),
          &chosen);
     EXPECT_EQ(chosen, "create_order 400 order_error");
     http("HTTP/1.1 400 Bad Request\n" + ct +
-             harness::testing::payload_text("openapi-v1_disconnect_notes_create_response_400.xml"),
+             harness::testing::payload("openapi-v1_disconnect_notes_create_response_400.xml"),
          &chosen);
     EXPECT_EQ(chosen, "create_note 400 note_error");
     http("HTTP/1.1 404 Not Found\n" + ct +
-             harness::testing::payload_text("openapi-v1_disconnects_list_response_404.xml"),
+             harness::testing::payload("openapi-v1_disconnects_list_response_404.xml"),
          &chosen);
     EXPECT_EQ(chosen, "list_orders 404 order_list_not_found");
-    http("HTTP/1.1 200 OK\n" + ct +
-             harness::testing::payload_text("java-sdk_notes_list_response.xml"),
+    http("HTTP/1.1 200 OK\n" + ct + harness::testing::payload("java-sdk_notes_list_response.xml"),
          &chosen);
     EXPECT_EQ(chosen, "list_notes 200 notes_list");
 }
@@ -225,8 +222,8 @@ TEST(HttpValidator, ReportsMalformedMessages) {
 
 TEST(HttpValidator, BareBodyIsValidatedWithAWarning) {
     std::string chosen;
-    const auto v = http(
-        harness::testing::payload_text("guide-hybrid_disconnect_get_response_200.http"), &chosen);
+    const auto v =
+        http(harness::testing::payload("guide-hybrid_disconnect_get_response_200.http"), &chosen);
     EXPECT_THAT(v, ElementsAre(HasWarning(ViolationCode::http_malformed, "http:start-line")));
     EXPECT_EQ(chosen, "order_status");
 }

@@ -32,7 +32,7 @@ std::vector<std::string> payload_files() {
 
 hc::Violations validate_payload(const std::string& name, std::string* chosen) {
     const auto& reg = hc::Registry::builtin();
-    const std::string content = harness::testing::payload_text(name);
+    const std::string content = harness::testing::payload(name);
     if (hc::is_http_message(name, content)) {
         return hc::validate_http(reg, content, {}, {}, chosen);
     }

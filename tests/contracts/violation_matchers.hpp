@@ -6,10 +6,8 @@
 #include "harness/contracts/contracts.hpp"
 #include "harness/contracts/report.hpp"
 
-#include <fstream>
 #include <gmock/gmock.h>
 #include <ostream>
-#include <sstream>
 
 namespace harness::contracts {
 
@@ -21,26 +19,6 @@ inline void PrintTo(const Violation& v, std::ostream* os) {
 } // namespace harness::contracts
 
 namespace harness::testing {
-
-// Reads a test file through rdbuf (fixture_paths.hpp's istreambuf_iterator version trips
-// -Wnull-dereference in GCC 12 at -O2); fails loudly when the file is missing.
-inline std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw std::runtime_error("test data missing: " + path.string());
-    }
-    std::ostringstream bytes;
-    if (in.peek() != std::ifstream::traits_type::eof()) {
-        bytes << in.rdbuf();
-    }
-    return std::move(bytes).str();
-}
-inline std::string fixture_text(const std::string& relative) {
-    return read_text(fixtures_dir() / relative);
-}
-inline std::string payload_text(const std::string& name) {
-    return read_text(payloads_dir() / name);
-}
 
 MATCHER_P2(HasViolation, code, path,
            std::string("violation ") + std::string(harness::contracts::to_string(code)) + " at " +

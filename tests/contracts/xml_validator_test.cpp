@@ -30,14 +30,14 @@ std::string tn(int index) {
 // --- what Bandwidth accepts -----------------------------------------------------------------
 
 TEST(XmlValidator, AcceptsDocumentedPaddedRequestWithoutAnyFinding) {
-    const auto v = validate_as(
-        "create_request", harness::testing::fixture_text("disconnects/create_request.xml"), v1());
+    const auto v = validate_as("create_request",
+                               harness::testing::fixture("disconnects/create_request.xml"), v1());
     EXPECT_THAT(v, IsEmpty());
 }
 
 TEST(XmlValidator, DocumentedResponseHasOnlyTheDashTimeWarning) {
-    const auto v = validate_as(
-        "create_response", harness::testing::fixture_text("disconnects/create_response_201.xml"));
+    const auto v = validate_as("create_response",
+                               harness::testing::fixture("disconnects/create_response_201.xml"));
     EXPECT_THAT(v, ElementsAre(HasWarning(
                        ViolationCode::value_format_lenient,
                        "/DisconnectTelephoneNumberOrderResponse/orderRequest/OrderCreateDate")));
@@ -425,7 +425,7 @@ TEST(XmlValidatorAuto, PicksContractByRootAndContent) {
           Case{"node-sdk_disconnect_create_request_CAPTURED.xml", "create_request"},
           Case{"openapi-v1_disconnect_notes_create_response_400.xml", "note_error"}}) {
         std::string chosen;
-        hc::validate_body_auto(reg, harness::testing::payload_text(c.payload), {}, &chosen);
+        hc::validate_body_auto(reg, harness::testing::payload(c.payload), {}, &chosen);
         EXPECT_EQ(chosen, c.message) << c.payload;
     }
 }
@@ -441,7 +441,7 @@ TEST(XmlValidatorAuto, ReportsUnknownRoot) {
 TEST(XmlValidator, ValidatesConcurrentlyWithTheSharedRegistry) {
     // The mock validates on Pistache worker threads: the registry is read-only, calls share
     // nothing.
-    const std::string good = harness::testing::fixture_text("disconnects/create_request.xml");
+    const std::string good = harness::testing::fixture("disconnects/create_request.xml");
     const std::string bad = order(numbers({"4158714245", "4158714245"}));
     std::vector<std::thread> threads;
     std::vector<int> failures(4, 0);

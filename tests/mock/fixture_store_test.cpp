@@ -44,19 +44,19 @@ protected:
 
 TEST_F(MockFixtureStoreTest, ProjectFixturesLoadWithTheirBytes) {
     const auto store = FixtureStore::load(fixtures_dir(), contracts::Registry::builtin());
-    EXPECT_EQ(store.create_response(), fixture_file("disconnects/create_response_201.xml"));
-    EXPECT_EQ(store.order_status(), fixture_file("disconnects/get_response_200.xml"));
-    EXPECT_EQ(store.order_list(), fixture_file("disconnects/list_response_200.xml"));
-    EXPECT_EQ(store.notes_list(), fixture_file("disconnects/notes_list_response_200.xml"));
+    EXPECT_EQ(store.create_response(), fixture("disconnects/create_response_201.xml"));
+    EXPECT_EQ(store.order_status(), fixture("disconnects/get_response_200.xml"));
+    EXPECT_EQ(store.order_list(), fixture("disconnects/list_response_200.xml"));
+    EXPECT_EQ(store.notes_list(), fixture("disconnects/notes_list_response_200.xml"));
     EXPECT_EQ(store.order_id(), canned_order_id); // trimmed from the padded <id>
     EXPECT_EQ(store.create_response(contracts::NumberFormat::e164),
-              fixture_file("disconnects/v2/create_response_201.xml"));
+              fixture("disconnects/v2/create_response_201.xml"));
     EXPECT_EQ(store.order_status(contracts::NumberFormat::e164),
-              fixture_file("disconnects/v2/get_response_200.xml"));
+              fixture("disconnects/v2/get_response_200.xml"));
 }
 
 TEST_F(MockFixtureStoreTest, V2BodiesMustCarryE164Numbers) {
-    write("v2/get_response_200.xml", fixture_file("disconnects/get_response_200.xml"));
+    write("v2/get_response_200.xml", fixture("disconnects/get_response_200.xml"));
     const auto error = load_error();
     EXPECT_NE(error.find("v2/get_response_200.xml"), std::string::npos) << error;
     EXPECT_NE(error.find("value_pattern"), std::string::npos) << error;
@@ -67,14 +67,14 @@ TEST_F(MockFixtureStoreTest, V2BodiesMustCarryE164Numbers) {
 }
 
 TEST_F(MockFixtureStoreTest, UnversionedBodiesMustCarryTenDigitNumbers) {
-    write("create_response_201.xml", fixture_file("disconnects/v2/create_response_201.xml"));
+    write("create_response_201.xml", fixture("disconnects/v2/create_response_201.xml"));
     const auto error = load_error();
     EXPECT_NE(error.find("create_response_201.xml"), std::string::npos) << error;
     EXPECT_NE(error.find("value_pattern"), std::string::npos) << error;
 }
 
 TEST_F(MockFixtureStoreTest, V2OrderIdMustMatchCreate) {
-    auto body = fixture_file("disconnects/v2/create_response_201.xml");
+    auto body = fixture("disconnects/v2/create_response_201.xml");
     body.replace(body.find(canned_order_id), std::string(canned_order_id).size(), "v2-other-id");
     write("v2/create_response_201.xml", body);
     EXPECT_NE(load_error().find("v2-other-id"), std::string::npos);
@@ -102,7 +102,7 @@ TEST_F(MockFixtureStoreTest, MalformedFixtureIsAnError) {
 }
 
 TEST_F(MockFixtureStoreTest, StatusOrderIdMustMatchCreate) {
-    auto status = fixture_file("disconnects/get_response_200.xml");
+    auto status = fixture("disconnects/get_response_200.xml");
     const auto at = status.find(canned_order_id);
     ASSERT_NE(at, std::string::npos);
     status.replace(at, std::string(canned_order_id).size(), "another-id");

@@ -7,32 +7,12 @@
 #include "http_client.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <gtest/gtest.h>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace harness::testing {
-
-// Reads a whole file; throws when it is missing. (fixture_paths.hpp's read_file builds the string
-// from istreambuf_iterators, which GCC 12 flags under -Wnull-dereference.)
-inline std::string read_bytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    std::string bytes(ec ? 0 : size, '\0');
-    if (!in || ec || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-        throw std::runtime_error("test data missing: " + path.string());
-    }
-    return bytes;
-}
-inline std::string fixture_file(const std::string& relative) {
-    return read_bytes(fixtures_dir() / relative);
-}
-inline std::string payload_file(const std::string& name) {
-    return read_bytes(payloads_dir() / name);
-}
 
 inline constexpr const char* canned_order_id = "ba05e04b-192a-47cb-b182-b1bf6cfef0d7";
 

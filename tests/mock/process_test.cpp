@@ -147,9 +147,9 @@ TEST(MockProcess, ListensServesAndStopsOnSigterm) {
     ASSERT_GT(port, 0);
     HttpClient client;
     const auto response = client.post(line.substr(13) + "/api/accounts/9900000/disconnects",
-                                      fixture_file("disconnects/create_request.xml"));
+                                      fixture("disconnects/create_request.xml"));
     EXPECT_EQ(response.status, 201);
-    EXPECT_EQ(response.body, fixture_file("disconnects/create_response_201.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/create_response_201.xml"));
     child.signal(SIGTERM);
     EXPECT_EQ(child.wait_exit(), 0);
     EXPECT_EQ(child.drain_stdout(), ""); // exactly one line

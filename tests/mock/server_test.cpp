@@ -22,41 +22,40 @@ std::string location_for(const std::string& authority, const std::string& prefix
 // ---- canned create --------------------------------------------------------------------------
 
 TEST_F(MockServerTest, CreateDocumentedRequestReturnsFixtureBytesAndLocation) {
-    const auto response = create(fixture_file("disconnects/create_request.xml"));
+    const auto response = create(fixture("disconnects/create_request.xml"));
     ASSERT_EQ(response.error, "");
     EXPECT_EQ(response.status, 201);
     EXPECT_EQ(response.header("content-type"), xml_content_type);
     EXPECT_EQ(response.header("location"), location_for(authority(), "/api"));
-    EXPECT_EQ(response.body, fixture_file("disconnects/create_response_201.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/create_response_201.xml"));
 }
 
 TEST_F(MockServerTest, CreateAcceptedUnderEveryTenDigitPrefix) {
     for (const std::string prefix : {"", "/api", "/api/v1", "/v1.0", "/api/v1.0"}) {
         SCOPED_TRACE(prefix);
-        const auto response = create(fixture_file("disconnects/create_request.xml"), prefix);
+        const auto response = create(fixture("disconnects/create_request.xml"), prefix);
         EXPECT_EQ(response.status, 201);
         EXPECT_EQ(response.header("location"), location_for(authority(), prefix));
-        EXPECT_EQ(response.body, fixture_file("disconnects/create_response_201.xml"));
+        EXPECT_EQ(response.body, fixture("disconnects/create_response_201.xml"));
     }
 }
 
 TEST_F(MockServerTest, CreateOnV2AcceptsE164) {
-    const auto response =
-        create(payload_file("openapi-v2_disconnect_create_request.xml"), "/api/v2");
+    const auto response = create(payload("openapi-v2_disconnect_create_request.xml"), "/api/v2");
     EXPECT_EQ(response.status, 201);
     EXPECT_EQ(response.header("location"), location_for(authority(), "/api/v2"));
-    EXPECT_EQ(response.body, fixture_file("disconnects/v2/create_response_201.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/v2/create_response_201.xml"));
 }
 
 TEST_F(MockServerTest, CreateOnV2RejectsTenDigitNumbersWith5070) {
-    const auto response = create(fixture_file("disconnects/create_request.xml"), "/api/v2");
+    const auto response = create(fixture("disconnects/create_request.xml"), "/api/v2");
     EXPECT_EQ(response.status, 400);
     EXPECT_EQ(error_code_of(response.body), 5070);
 }
 
 TEST_F(MockServerTest, RepeatedBodyIsJudgedPerPrefix) {
     // The same bytes are judged afresh on every request, by the rules of the prefix they arrive on.
-    const auto body = fixture_file("disconnects/create_request.xml");
+    const auto body = fixture("disconnects/create_request.xml");
     EXPECT_EQ(create(body, "/api").status, 201);
     EXPECT_EQ(create(body, "/api").status, 201);
     const auto v2 = create(body, "/api/v2");
@@ -68,27 +67,26 @@ TEST_F(MockServerTest, RepeatedBodyIsJudgedPerPrefix) {
 }
 
 TEST_F(MockServerTest, CreateOnV1RejectsE164With5070) {
-    const auto response =
-        create(payload_file("openapi-v2_disconnect_create_request.xml"), "/api/v1");
+    const auto response = create(payload("openapi-v2_disconnect_create_request.xml"), "/api/v1");
     EXPECT_EQ(response.status, 400);
     EXPECT_EQ(error_code_of(response.body), 5070);
 }
 
 TEST_F(MockServerTest, CreateAcceptsNodeSdkForm) {
-    const auto response = create(payload_file("node-sdk_disconnect_create_request_CAPTURED.xml"));
+    const auto response = create(payload("node-sdk_disconnect_create_request_CAPTURED.xml"));
     EXPECT_EQ(response.status, 201);
-    EXPECT_EQ(response.body, fixture_file("disconnects/create_response_201.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/create_response_201.xml"));
 }
 
 TEST_F(MockServerTest, CreateAcceptsPythonSdkForm) {
-    const auto response = create(payload_file("python-sdk_disconnect_create_request_CAPTURED.xml"));
+    const auto response = create(payload("python-sdk_disconnect_create_request_CAPTURED.xml"));
     EXPECT_EQ(response.status, 201);
-    EXPECT_EQ(response.body, fixture_file("disconnects/create_response_201.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/create_response_201.xml"));
 }
 
 TEST_F(MockServerTest, CreateLocationUsesRequestHostHeader) {
     const auto response = client_.post(
-        url("/v1.0/accounts/12345/disconnects"), fixture_file("disconnects/create_request.xml"),
+        url("/v1.0/accounts/12345/disconnects"), fixture("disconnects/create_request.xml"),
         {"Content-Type: application/xml", "Host: mock.example.test:9443"});
     EXPECT_EQ(response.status, 201);
     EXPECT_EQ(response.header("location"),
@@ -100,7 +98,7 @@ TEST_F(MockServerTest, CreateLocationUsesRequestHostHeader) {
 TEST_F(MockServerTest, CreateAcceptsFiveThousandNumbers) {
     const auto response = create(order_xml(numbers(5000)));
     EXPECT_EQ(response.status, 201) << response.body.substr(0, 300);
-    EXPECT_EQ(response.body, fixture_file("disconnects/create_response_201.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/create_response_201.xml"));
 }
 
 TEST_F(MockServerTest, CreateRejectsMoreThanDefaultMaxWith5095) {
@@ -223,7 +221,7 @@ TEST_F(MockServerTest, BinaryGarbageBodyIs400) {
     }
     const auto response = create(garbage);
     EXPECT_EQ(response.status, 400);
-    EXPECT_EQ(create(fixture_file("disconnects/create_request.xml")).status, 201);
+    EXPECT_EQ(create(fixture("disconnects/create_request.xml")).status, 201);
 }
 
 // ---- canned reads and notes -----------------------------------------------------------------
@@ -233,14 +231,14 @@ TEST_F(MockServerTest, GetCannedOrderReturnsStatusFixture) {
         client_.get(url(std::string("/api/accounts/9900000/disconnects/") + canned_order_id));
     EXPECT_EQ(response.status, 200);
     EXPECT_EQ(response.header("content-type"), xml_content_type);
-    EXPECT_EQ(response.body, fixture_file("disconnects/get_response_200.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/get_response_200.xml"));
 }
 
 TEST_F(MockServerTest, GetCannedOrderOnV2ReturnsE164StatusFixture) {
     const auto response =
         client_.get(url(std::string("/api/v2/accounts/9900000/disconnects/") + canned_order_id));
     EXPECT_EQ(response.status, 200);
-    EXPECT_EQ(response.body, fixture_file("disconnects/v2/get_response_200.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/v2/get_response_200.xml"));
 }
 
 TEST_F(MockServerTest, GetUnknownOrderIs404WithOrderIdInvalid) {
@@ -254,14 +252,14 @@ TEST_F(MockServerTest, GetUnknownOrderIs404WithOrderIdInvalid) {
 TEST_F(MockServerTest, ListReturnsListFixtureWithQuery) {
     const auto response = client_.get(url("/v1.0/accounts/9900000/disconnects?page=1&size=30"));
     EXPECT_EQ(response.status, 200);
-    EXPECT_EQ(response.body, fixture_file("disconnects/list_response_200.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/list_response_200.xml"));
 }
 
 TEST_F(MockServerTest, NotesListReturnsNotesFixture) {
     const auto response = client_.get(
         url(std::string("/api/accounts/9900000/disconnects/") + canned_order_id + "/notes"));
     EXPECT_EQ(response.status, 200);
-    EXPECT_EQ(response.body, fixture_file("disconnects/notes_list_response_200.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/notes_list_response_200.xml"));
 }
 
 TEST_F(MockServerTest, NotesOfUnknownOrderIs404) {
@@ -283,7 +281,7 @@ TEST_F(MockServerTest, CreateNoteIs201WithLocationAndNoBody) {
 TEST_F(MockServerTest, CreateNoteAcceptsDocumentedExample) {
     const auto response = client_.post(
         url(std::string("/api/accounts/9900000/disconnects/") + canned_order_id + "/notes"),
-        payload_file("openapi-v1_disconnect_notes_create_request.xml"));
+        payload("openapi-v1_disconnect_notes_create_request.xml"));
     EXPECT_EQ(response.status, 201);
 }
 
@@ -366,9 +364,8 @@ TEST_F(MockServerTest, WrongMethodIs405WithAllow) {
 // ---- authentication -------------------------------------------------------------------------
 
 TEST_F(MockServerTest, MissingCredentialsIs401WithWwwAuthenticate) {
-    const auto response =
-        client_.request("POST", url("/api/accounts/9900000/disconnects"),
-                        fixture_file("disconnects/create_request.xml"), {}, false);
+    const auto response = client_.request("POST", url("/api/accounts/9900000/disconnects"),
+                                          fixture("disconnects/create_request.xml"), {}, false);
     EXPECT_EQ(response.status, 401);
     EXPECT_EQ(response.header("www-authenticate").rfind("Basic realm=\"", 0), 0u)
         << response.header("www-authenticate");
@@ -376,7 +373,7 @@ TEST_F(MockServerTest, MissingCredentialsIs401WithWwwAuthenticate) {
 
 TEST_F(MockServerTest, BearerTokenAcceptedUnderAny) {
     const auto response = client_.request("POST", url("/api/v2/accounts/9900000/disconnects"),
-                                          payload_file("openapi-v2_disconnect_create_request.xml"),
+                                          payload("openapi-v2_disconnect_create_request.xml"),
                                           {"Authorization: Bearer abc.def.ghi"});
     EXPECT_EQ(response.status, 201);
 }
@@ -394,9 +391,8 @@ class MockServerAuthNoneTest : public MockServerTest {
 };
 
 TEST_F(MockServerAuthNoneTest, RequestWithoutCredentialsAccepted) {
-    const auto response =
-        client_.request("POST", url("/api/accounts/9900000/disconnects"),
-                        fixture_file("disconnects/create_request.xml"), {}, false);
+    const auto response = client_.request("POST", url("/api/accounts/9900000/disconnects"),
+                                          fixture("disconnects/create_request.xml"), {}, false);
     EXPECT_EQ(response.status, 201);
 }
 
@@ -407,7 +403,7 @@ class MockServerUserPassTest : public MockServerTest {
 };
 
 TEST_F(MockServerUserPassTest, ExactPairAccepted) {
-    EXPECT_EQ(create(fixture_file("disconnects/create_request.xml")).status, 201);
+    EXPECT_EQ(create(fixture("disconnects/create_request.xml")).status, 201);
 }
 
 TEST_F(MockServerUserPassTest, OtherPairAndBearerRejected) {
@@ -442,7 +438,7 @@ TEST_F(MockServerSmallLimitsTest, MoreNumbersThanMaxTnsIs5095) {
 TEST_F(MockServerSmallLimitsTest, BodyOverMaxBodyIs413AndServerSurvives) {
     const auto response = create(order_xml(numbers(60))); // ~2.9 kB
     EXPECT_EQ(response.status, 413);
-    EXPECT_EQ(create(fixture_file("disconnects/create_request.xml")).status, 201);
+    EXPECT_EQ(create(fixture("disconnects/create_request.xml")).status, 201);
 }
 
 TEST_F(MockServerSmallLimitsTest, BodyFarOverRequestLimitIs413AndServerSurvives) {
@@ -450,7 +446,7 @@ TEST_F(MockServerSmallLimitsTest, BodyFarOverRequestLimitIs413AndServerSurvives)
     HttpClient other;
     const auto response = other.post(url("/api/accounts/9900000/disconnects"), huge);
     EXPECT_EQ(response.status, 413) << response.error;
-    EXPECT_EQ(create(fixture_file("disconnects/create_request.xml")).status, 201);
+    EXPECT_EQ(create(fixture("disconnects/create_request.xml")).status, 201);
 }
 
 class MockServerIpv6Test : public MockServerTest {
@@ -459,7 +455,7 @@ class MockServerIpv6Test : public MockServerTest {
 
 TEST_F(MockServerIpv6Test, ListensOnIpv6Loopback) {
     EXPECT_EQ(server_->base_url().rfind("http://[::1]:", 0), 0u) << server_->base_url();
-    const auto response = create(fixture_file("disconnects/create_request.xml"));
+    const auto response = create(fixture("disconnects/create_request.xml"));
     EXPECT_EQ(response.status, 201) << response.error;
     EXPECT_EQ(response.header("location"), "http://[::1]:" + std::to_string(port()) +
                                                "/api/accounts/9900000/disconnects/" +
@@ -473,19 +469,19 @@ class MockServerNoValidateTest : public MockServerTest {
 TEST_F(MockServerNoValidateTest, AnyBodyAccepted) {
     const auto response = create("this is not XML");
     EXPECT_EQ(response.status, 201);
-    EXPECT_EQ(response.body, fixture_file("disconnects/create_response_201.xml"));
+    EXPECT_EQ(response.body, fixture("disconnects/create_response_201.xml"));
 }
 
 // ---- keep-alive and robustness --------------------------------------------------------------
 
 TEST_F(MockServerTest, ConnectionReusedAcrossEveryKindOfResponse) {
     const std::string base = "/api/accounts/9900000/disconnects";
-    const auto first = create(fixture_file("disconnects/create_request.xml"));
+    const auto first = create(fixture("disconnects/create_request.xml"));
     EXPECT_EQ(first.status, 201);
     EXPECT_EQ(first.new_connections, 1);
     EXPECT_EQ(first.header("connection"), "Keep-Alive");
     const std::vector<std::pair<long, HttpResponse>> later = {
-        {201, create(fixture_file("disconnects/create_request.xml"))},
+        {201, create(fixture("disconnects/create_request.xml"))},
         {400, create("<broken")},
         {404, client_.get(url("/nowhere"))},
         {405, client_.request("DELETE", url(base))},
@@ -504,7 +500,7 @@ TEST_F(MockServerTest, ConnectionReusedAcrossEveryKindOfResponse) {
 
 TEST_F(MockServerTest, ConnectionCloseHonoured) {
     const auto response = client_.post(url("/api/accounts/9900000/disconnects"),
-                                       fixture_file("disconnects/create_request.xml"),
+                                       fixture("disconnects/create_request.xml"),
                                        {"Content-Type: application/xml", "Connection: close"});
     EXPECT_EQ(response.status, 201);
     EXPECT_EQ(HttpClient::lower(response.header("connection")), "close");
@@ -513,8 +509,8 @@ TEST_F(MockServerTest, ConnectionCloseHonoured) {
 TEST_F(MockServerTest, HundredConcurrentKeepAliveClients) {
     constexpr int clients = 100;
     constexpr int requests_each = 5;
-    const std::string request_body = fixture_file("disconnects/create_request.xml");
-    const std::string expected_body = fixture_file("disconnects/create_response_201.xml");
+    const std::string request_body = fixture("disconnects/create_request.xml");
+    const std::string expected_body = fixture("disconnects/create_response_201.xml");
     const std::string expected_location = location_for(authority(), "/api");
     std::vector<std::unique_ptr<HttpClient>> handles;
     for (int i = 0; i < clients; ++i) {
@@ -548,7 +544,7 @@ TEST_F(MockServerTest, HundredConcurrentKeepAliveClients) {
 TEST_F(MockServerTest, GarbageRequestLineDoesNotKillServer) {
     const auto unknown_method = raw_exchange(port(), "FOO / HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_EQ(unknown_method.rfind("HTTP/1.1 400", 0), 0u) << unknown_method;
-    EXPECT_EQ(create(fixture_file("disconnects/create_request.xml")).status, 201);
+    EXPECT_EQ(create(fixture("disconnects/create_request.xml")).status, 201);
 }
 
 TEST_F(MockServerTest, RequestLineWithoutSpaceGets408WithinHeaderTimeout) {
@@ -559,7 +555,7 @@ TEST_F(MockServerTest, RequestLineWithoutSpaceGets408WithinHeaderTimeout) {
     const auto waited = std::chrono::steady_clock::now() - start;
     EXPECT_EQ(answer.rfind("HTTP/1.1 408", 0), 0u) << answer;
     EXPECT_LT(waited, std::chrono::seconds(12));
-    EXPECT_EQ(create(fixture_file("disconnects/create_request.xml")).status, 201);
+    EXPECT_EQ(create(fixture("disconnects/create_request.xml")).status, 201);
 }
 
 TEST_F(MockServerTest, TruncatedBodyThenCloseDoesNotKillServer) {
@@ -568,11 +564,11 @@ TEST_F(MockServerTest, TruncatedBodyThenCloseDoesNotKillServer) {
         "POST /api/accounts/1/disconnects HTTP/1.1\r\nHost: x\r\n"
         "Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=\r\nContent-Length: 5000\r\n\r\n<Disc",
         false, 200, true);
-    EXPECT_EQ(create(fixture_file("disconnects/create_request.xml")).status, 201);
+    EXPECT_EQ(create(fixture("disconnects/create_request.xml")).status, 201);
 }
 
 TEST_F(MockServerTest, RawRequestWithoutHostFallsBackToListenAddress) {
-    const std::string body = fixture_file("disconnects/create_request.xml");
+    const std::string body = fixture("disconnects/create_request.xml");
     const auto answer =
         raw_exchange(port(), "POST /v1.0/accounts/77/disconnects HTTP/1.1\r\n"
                              "Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=\r\nContent-Length: " +
